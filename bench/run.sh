@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Performance harness: bash bench/run.sh
+#
+# Builds spyglass (Release, build-bench/), generates synthetic asv result sets of 1k, 10k and 100k
+# benchmarks into bench/out/ (bench/generate_results.cpp, deterministic), then times on one core
+# (taskset -c 0) `compare` (table), `compare --format json` and `compare-many` (3 files):
+# wall-clock median and min of 7 runs after 1 warm-up (hyperfine, or a date +%s%N loop without it)
+# and peak RSS (GNU time, the largest of 3 runs). Prints a markdown table, also saved to
+# bench/out/results.md. SPYGLASS_BENCH_SIZES overrides the sizes ("1000 10000 100000").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=build-bench
+out=bench/out
+read -r -a sizes <<<"${SPYGLASS_BENCH_SIZES:-1000 10000 100000}"
+warmup=1
+runs=7
+rss_runs=3
+
+# Install a missing tool from Debian when we can (root with apt-get); true if it is there now.
+ensure_tool() {
+  local tool=$1 package=$2
+  if [[ -x $tool ]] || command -v "$tool" >/dev/null 2>&1; then
+    return 0
+  fi
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "bench: installing $package" >&2
+    apt-get install -y -qq "$package" >/dev/null 2>&1 || true
+  fi
+  [[ -x $tool ]] || command -v "$tool" >/dev/null 2>&1
+}
+
+ensure_tool taskset util-linux || { echo "bench: taskset (util-linux) is required" >&2; exit 2; }
+ensure_tool /usr/bin/time time || { echo "bench: GNU time (/usr/bin/time) is required" >&2; exit 2; }
+have_hyperfine=0
+if ensure_tool hyperfine hyperfine; then
+  have_hyperfine=1
+fi
+
+bash scripts/build.sh "$build" -DCMAKE_BUILD_TYPE=Release -DSPYGLASS_BUILD_TESTS=OFF >&2
+spyglass=$PWD/$build/spyglass
+generator=$PWD/$build/spyglass_bench_gen
+
+# Regenerate a set only when the generator changed since it was written.
+for n in "${sizes[@]}"; do
+  stamp=$out/$n/.generated
+  if [[ ! -f $stamp || $generator -nt $stamp ]]; then
+    echo "bench: generating $n benchmarks" >&2
+    rm -rf "${out:?}/$n"
+    "$generator" "$out/$n" "$n"
+    touch "$stamp"
+  fi
+done
+
+# Print "MEDIAN_MS MIN_MS" for the command in "$@", pinned to core 0; `label` names the exports.
+time_command() {
+  local label=$1
+  shift
+  if ((have_hyperfine)); then
+    # -N: no intermediate shell; -i: exit status 1 (a regression) is a normal outcome here.
+    taskset -c 0 hyperfine -N -i --style none --warmup "$warmup" --runs "$runs" \
+      --export-json "$out/$label.json" --export-csv "$out/$label.csv" "$*" >/dev/null
+    awk -F, 'NR == 2 { printf "%.1f %.1f\n", $4 * 1000, $7 * 1000 }' "$out/$label.csv"
+    return
+  fi
+  local i start end
+  local -a times=()
+  for ((i = 0; i < warmup; ++i)); do
+    taskset -c 0 "$@" >/dev/null || true
+  done
+  for ((i = 0; i < runs; ++i)); do
+    start=$(date +%s%N)
+    taskset -c 0 "$@" >/dev/null || true
+    end=$(date +%s%N)
+    times+=("$(((end - start) / 1000))")
+  done
+  printf '%s\n' "${times[@]}" | sort -n |
+    awk '{ t[NR] = $1 } END { printf "%.1f %.1f\n", t[int((NR + 1) / 2)] / 1000, t[1] / 1000 }'
+}
+
+# Print the peak resident set size in MB of the command in "$@" (largest of several runs).
+peak_rss_mb() {
+  local i kb max=0 report
+  report=$(mktemp)
+  for ((i = 0; i < rss_runs; ++i)); do
+    /usr/bin/time -f %M -o "$report" taskset -c 0 "$@" >/dev/null 2>&1 || true
+    kb=$(tail -n 1 "$report")
+    ((kb > max)) && max=$kb
+  done
+  rm -f "$report"
+  awk -v kb="$max" 'BEGIN { printf "%.1f\n", kb / 1024 }'
+}
+
+# Fail loudly unless the command compares (exit 0, or 1 for a regression) and prints something.
+check_command() {
+  local status=0 output
+  output=$("$@" 2>&1) || status=$?
+  if ((status > 1)) || [[ -z $output ]]; then
+    echo "bench: '$*' failed (exit $status): ${output:0:300}" >&2
+    exit 2
+  fi
+}
+
+commands=("compare" "compare --format json" "compare-many")
+declare -A median
+table="| size | command | median ms | min ms | peak RSS MB | 100k/10k time |
+|---:|---|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  dir=$out/$n/results/bench-machine
+  base=$dir/base-virtualenv-py3.12.json
+  pr=$dir/pr-virtualenv-py3.12.json
+  c2=$dir/c2-virtualenv-py3.12.json
+  for name in "${commands[@]}"; do
+    case $name in
+      compare) args=(compare "$base" "$pr") ;;
+      "compare --format json") args=(compare --format json "$base" "$pr") ;;
+      compare-many) args=(compare-many "$base" "$pr" "$c2") ;;
+    esac
+    check_command "$spyglass" "${args[@]}"
+    echo "bench: timing $n: spyglass $name" >&2
+    read -r med min < <(time_command "$n-${name// /_}" "$spyglass" "${args[@]}")
+    rss=$(peak_rss_mb "$spyglass" "${args[@]}")
+    median[$n/$name]=$med
+    ratio=""
+    if ((n == 100000)) && [[ -n ${median[10000/$name]:-} ]]; then
+      ratio=$(awk -v a="$med" -v b="${median[10000/$name]}" 'BEGIN { printf "%.1f×", a / b }')
+    fi
+    table+=$'\n'"| $n | \`spyglass $name\` | $med | $min | $rss | $ratio |"
+  done
+done
+
+ram_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
+timer=$( ((have_hyperfine)) && hyperfine --version || echo "date +%s%N loop")
+{
+  echo "$(date +%F): $(nproc) CPUs ($model), ${ram_gb} GB RAM; pinned to core 0; $timer;" \
+    "median and min of $runs runs after $warmup warm-up; peak RSS the largest of $rss_runs runs."
+  echo
+  echo "$table"
+} | tee "$out/results.md"

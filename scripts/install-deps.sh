@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install spyglass's build and test dependencies from Debian packages (run as root; no sudo).
+# Quiet and quick when everything is already there.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ clang libclang-rt-14-dev clang-format
+  nlohmann-json3-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
+  libcurl4-openssl-dev libcpp-httplib-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libkainjow-mustache-dev
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

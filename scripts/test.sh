@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up and run every test lane: a warnings-as-errors GCC build with the whole test suite, the
+# same suite under clang with AddressSanitizer + UndefinedBehaviorSanitizer, and a short
+# libFuzzer run of each fuzz target. Exits non-zero when any lane fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+jobs=$(nproc)
+fuzz_seconds=${SPYGLASS_FUZZ_SECONDS:-30}
+
+echo "== lane 1: gcc, -Werror, all tests"
+bash scripts/build.sh build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPYGLASS_WARNINGS_AS_ERRORS=ON
+ctest --test-dir build-test --output-on-failure -j "$jobs"
+
+echo "== lane 2: clang, ASan + UBSan, all tests and fuzzers"
+CXX=clang++ bash scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug \
+  -DSPYGLASS_WARNINGS_AS_ERRORS=ON -DSPYGLASS_ENABLE_ASAN=ON -DSPYGLASS_ENABLE_UBSAN=ON \
+  -DSPYGLASS_BUILD_FUZZERS=ON
+ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== lane 3: fuzz each target for ${fuzz_seconds}s"
+bash scripts/fuzz.sh build-asan "$fuzz_seconds"

@@ -1,0 +1,57 @@
+#include "spyglass/cli/compare_cmd.hpp"
+
+#include <map>
+
+#include "spyglass/cli/inputs.hpp"
+#include "spyglass/compare/compare.hpp"
+#include "spyglass/render/comparison_json.hpp"
+
+namespace spyglass::cli {
+
+CLI::App* add_compare_command(CLI::App& app, CompareOptions& options) {
+  auto* command = app.add_subcommand("compare", "Compare two asv result files (asv-spyglass compare)");
+  command->add_option("B1", options.before_path, "Result file before the change")->required();
+  command->add_option("B2", options.after_path, "Result file after the change")->required();
+  command->add_option("BCONF", options.benchmarks_path,
+                      "benchmarks.json (default: ../benchmarks.json beside B1's machine folder)");
+  add_factor_option(*command, options.factor);
+  auto& table = options.table;
+  command->add_flag("--split", table.split, "One table per change: improved, same, worse, n/a");
+  command->add_flag("--only-changed", table.filter.only_changed,
+                    "Show only significant changes (and failures)");
+  auto* improved =
+      command->add_flag("--only-improved", table.filter.only_improved, "Show only improvements");
+  auto* regressed =
+      command->add_flag("--only-regressed", table.filter.only_regressed, "Show only regressions");
+  improved->excludes(regressed);
+  const std::map<std::string, render::SortOrder> orders = {{"default", render::SortOrder::k_default},
+                                                           {"ratio", render::SortOrder::k_ratio},
+                                                           {"name", render::SortOrder::k_name}};
+  command->add_option("--sort", table.sort, "Row order: default (name), ratio, name")
+      ->transform(CLI::CheckedTransformer(orders))
+      ->default_str("default");
+  command->add_option("--label-before", table.label_before,
+                      "Name shown for B1 in the [before -> after] suffix");
+  command->add_option("--label-after", table.label_after,
+                      "Name shown for B2 in the [before -> after] suffix");
+  command->add_flag("--no-env-label", table.no_env_label,
+                    "Omit the [machine/env -> machine/env] suffix");
+  add_format_option(*command, options.format);
+  add_exit_zero_flag(*command, options.exit_zero);
+  return command;
+}
+
+ExitCode run_compare(const CompareOptions& options, Io& io) {
+  const auto before = load_results(options.before_path, io);
+  const auto after = load_results(options.after_path, io);
+  const auto catalog = load_catalog(options.benchmarks_path, options.before_path);
+  const auto comparison = compare::compare_results(before, after, catalog, options.factor);
+  if (options.format == OutputFormat::k_json) {
+    io.out << render::render_compare_json(comparison, options.table.filter, options.table.sort);
+  } else {
+    io.out << render::render_compare_text(comparison, options.table);
+  }
+  return exit_code_for(comparison, options.exit_zero);
+}
+
+}  // namespace spyglass::cli

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "spyglass/cli/common_options.hpp"
+#include "spyglass/cli/io.hpp"
+#include "spyglass/render/asv_table.hpp"
+#include "spyglass/util/error.hpp"
+
+namespace spyglass::cli {
+
+// Everything `spyglass compare` takes (asv-spyglass v0.3.1's options plus --format, --exit-zero).
+struct CompareOptions {
+  std::string before_path;
+  std::string after_path;
+  std::optional<std::string> benchmarks_path;
+  double factor = 1.1;
+  render::CompareTableOptions table;
+  OutputFormat format = OutputFormat::k_table;
+  bool exit_zero = false;
+};
+
+// Register `compare` on `app`, filling `options` when parsed.
+CLI::App* add_compare_command(CLI::App& app, CompareOptions& options);
+
+// Compare, print, and return k_regression when anything regressed (unless exit_zero).
+ExitCode run_compare(const CompareOptions& options, Io& io);
+
+}  // namespace spyglass::cli

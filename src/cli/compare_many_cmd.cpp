@@ -1,0 +1,64 @@
+#include "spyglass/cli/compare_many_cmd.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "spyglass/cli/inputs.hpp"
+#include "spyglass/compare/compare.hpp"
+#include "spyglass/render/comparison_json.hpp"
+
+namespace spyglass::cli {
+
+CLI::App* add_compare_many_command(CLI::App& app, CompareManyOptions& options) {
+  auto* command = app.add_subcommand(
+      "compare-many", "Compare a baseline result file with several others (one column each)");
+  command->add_option("BASELINE", options.baseline_path, "The baseline result file")->required();
+  command->add_option("CONTENDERS", options.contender_paths, "Result files to compare with it")
+      ->required();
+  command->add_option("--bconf", options.benchmarks_path,
+                      "benchmarks.json (default: ../benchmarks.json beside BASELINE's machine folder)");
+  add_factor_option(*command, options.factor);
+  const std::map<std::string, render::SortOrder> orders = {{"default", render::SortOrder::k_default},
+                                                           {"name", render::SortOrder::k_name}};
+  command->add_option("--sort", options.sort, "Row order: default or name (both by name)")
+      ->transform(CLI::CheckedTransformer(orders))
+      ->default_str("default");
+  command->add_option("-l,--label", options.labels,
+                      "Column label, repeated: the baseline's first, then one per contender");
+  add_format_option(*command, options.format);
+  add_exit_zero_flag(*command, options.exit_zero);
+  return command;
+}
+
+ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
+  const std::size_t file_count = options.contender_paths.size() + 1;
+  if (!options.labels.empty() && options.labels.size() != file_count) {
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("compare-many: {} labels given for {} files (give none, or one per "
+                            "file, the baseline's first)",
+                            options.labels.size(), file_count));
+  }
+  const auto baseline = load_results(options.baseline_path, io);
+  std::vector<model::ResultFile> contenders;
+  contenders.reserve(options.contender_paths.size());
+  for (const auto& path : options.contender_paths) {
+    contenders.push_back(load_results(path, io));
+  }
+  const auto catalog = load_catalog(options.benchmarks_path, options.baseline_path);
+  const auto comparison = compare::compare_many(baseline, contenders, catalog, options.factor);
+  if (options.format == OutputFormat::k_json) {
+    io.out << render::render_compare_many_json(comparison, options.labels);
+  } else {
+    io.out << render::render_compare_many_text(comparison, options.labels);
+  }
+  auto code = ExitCode::k_success;
+  for (const auto& contender : comparison.contenders) {
+    if (exit_code_for(contender, options.exit_zero) != ExitCode::k_success) {
+      code = ExitCode::k_regression;
+    }
+  }
+  return code;
+}
+
+}  // namespace spyglass::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <span>
+
+#include "spyglass/model/asv_results.hpp"
+#include "spyglass/model/benchmark_catalog.hpp"
+#include "spyglass/model/comparison.hpp"
+
+namespace spyglass::compare {
+
+// asv-spyglass's default significance factor.
+inline constexpr double k_default_factor = 1.1;
+
+// Compare `before` with `after` on the union of their benchmark names (spec 3.2, 3.4, 3.5):
+// ratio, asv's change mark with its precedence, the statistical evidence and the `~` flag.
+// Units come from `catalog` by exact benchmark name. Failed benchmarks are data, not errors.
+model::Comparison compare_results(const model::ResultFile& before, const model::ResultFile& after,
+                                  const model::BenchmarkCatalog& catalog, double factor);
+
+// Compare `baseline` with each contender on the union of the names in all files (spec 3.8).
+model::MultiComparison compare_many(const model::ResultFile& baseline,
+                                    std::span<const model::ResultFile> contenders,
+                                    const model::BenchmarkCatalog& catalog, double factor);
+
+}  // namespace spyglass::compare

@@ -1,0 +1,81 @@
+#include "spyglass/ingest/benchmarks_json.hpp"
+
+#include <filesystem>
+#include <utility>
+
+#include "spyglass/ingest/json_reader.hpp"
+#include "spyglass/util/file.hpp"
+#include "spyglass/util/python_json.hpp"
+
+namespace spyglass::ingest {
+
+namespace {
+
+using util::JsonValue;
+
+// One benchmarks.json entry `key: {...}`; its `name` defaults to the key.
+model::BenchmarkInfo read_benchmark(const std::string& file, const JsonPath& where,
+                                    const std::string& key, const JsonValue& entry) {
+  require_object(file, where, entry);
+  model::BenchmarkInfo info;
+  const JsonValue* name = entry.find("name");
+  info.name = name != nullptr ? require_string(file, where.member("name"), *name) : key;
+  if (const JsonValue* type = entry.find("type"); type != nullptr) {
+    info.type = require_string(file, where.member("type"), *type);
+  }
+  if (const JsonValue* unit = entry.find("unit"); unit != nullptr && !unit->is_null()) {
+    info.unit = require_string(file, where.member("unit"), *unit);
+  }
+  if (const JsonValue* names = entry.find("param_names"); names != nullptr && !names->is_null()) {
+    info.param_names = read_strings(file, where.member("param_names"), *names);
+  }
+  info.params = read_string_lists(file, where.member("params"), entry.find("params"));
+  return info;
+}
+
+}  // namespace
+
+model::BenchmarkCatalog parse_benchmarks_json(std::string_view contents,
+                                              const std::string& display_name) {
+  const JsonValue doc = util::parse_python_json(contents, display_name);
+  check_format_version(display_name, doc);
+  const JsonPath root;
+  model::BenchmarkCatalog catalog;
+  catalog.by_name.reserve(doc.members().size());
+  for (const auto& [key, entry] : doc.members()) {
+    if (key == "version") {
+      continue;
+    }
+    model::BenchmarkInfo info = read_benchmark(display_name, root.member(key), key, entry);
+    // asv-spyglass indexes by the entry's `name`; a later duplicate replaces an earlier one.
+    std::string name = info.name;
+    catalog.by_name.insert_or_assign(std::move(name), std::move(info));
+  }
+  return catalog;
+}
+
+model::BenchmarkCatalog load_benchmarks_json(const std::string& path) {
+  return parse_benchmarks_json(util::read_file(path), path);
+}
+
+std::optional<std::string> discover_benchmarks_json(const std::string& result_path) {
+  // Rebuild the path the way pathlib reads it: "." and empty components vanish.
+  std::filesystem::path cleaned;
+  for (const auto& part : std::filesystem::path(result_path)) {
+    if (!part.empty() && part != ".") {
+      cleaned /= part;
+    }
+  }
+  const std::filesystem::path machine_dir = cleaned.parent_path();
+  const std::filesystem::path results_dir = machine_dir.parent_path();
+  if (machine_dir.empty() || results_dir.empty() || results_dir == machine_dir) {
+    return std::nullopt;
+  }
+  std::string candidate = (results_dir / "benchmarks.json").string();
+  if (!util::is_regular_file(candidate)) {
+    return std::nullopt;
+  }
+  return candidate;
+}
+
+}  // namespace spyglass::ingest

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace spyglass::model {
+
+// What benchmarks.json says about one benchmark (only what comparison and rendering use).
+struct BenchmarkInfo {
+  std::string name;
+  std::string type;                 // time, memory, peakmemory, track
+  std::optional<std::string> unit;  // seconds, bytes, or a track benchmark's own unit
+  std::vector<std::string> param_names;
+  std::vector<std::vector<std::string>> params;
+};
+
+// benchmarks.json indexed by benchmark name. Lookups are exact (spec section 0, decision 3).
+struct BenchmarkCatalog {
+  std::unordered_map<std::string, BenchmarkInfo> by_name;
+
+  const BenchmarkInfo* find(std::string_view name) const {
+    auto it = by_name.find(std::string(name));
+    return it == by_name.end() ? nullptr : &it->second;
+  }
+};
+
+}  // namespace spyglass::model

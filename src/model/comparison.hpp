@@ -1,0 +1,92 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "spyglass/model/number.hpp"
+
+namespace spyglass::model {
+
+// The mark asv prints in the Change column, in asv's precedence order (spec 3.4).
+enum class Change {
+  k_none,                // ' ': no significant change, both failed, or missing on one side
+  k_improved,            // '-'
+  k_regressed,           // '+'
+  k_failure_introduced,  // '!': ran before, fails now
+  k_failure_fixed,       // '*': failed before, runs now
+  k_incomparable,        // 'x': the benchmark's version changed
+};
+
+// The colour group asv sorts a row into; `--split` prints one table per group.
+enum class Section { k_improved, k_unchanged, k_regressed, k_incomparable };
+
+// How the significance of a difference was decided, for the JSON output and the comment.
+enum class Evidence {
+  k_none,          // no numbers to compare (missing, skipped, failed, incomparable)
+  k_factor_only,   // no usable stats (none stored, or repeat == 1): the factor alone decided
+  k_mann_whitney,  // samples allowed the Mann-Whitney U test
+  k_ci_overlap,    // the 99% confidence intervals decided
+};
+
+// One side of a comparison row.
+struct Measurement {
+  std::optional<Number> value;  // nullopt: failed; NaN: skipped or absent from the file
+  std::optional<double> err;    // half the interquartile range, when the file stored stats
+  bool present = false;         // the file has this benchmark at all
+};
+
+// One compared benchmark (one parameter combination).
+struct ComparisonRow {
+  std::string name;                 // unrolled display name, without the env suffix
+  std::string key;                  // the benchmark's own name
+  std::vector<std::string> params;  // this combination's repr strings
+  Measurement before;
+  Measurement after;
+  std::optional<std::string> unit;  // from benchmarks.json; nullopt when unknown
+  double ratio = 0.0;               // after/before; NaN when not computable, inf when before is 0
+  bool insignificant = false;       // '~': beyond the factor, but not statistically significant
+  Change change = Change::k_none;
+  Evidence evidence = Evidence::k_none;
+  std::optional<double> p_value;  // with Evidence::k_mann_whitney
+};
+
+// Where one side of a comparison came from.
+struct Source {
+  std::string path;
+  std::string machine;
+  std::string env_name;
+  std::string commit_hash;
+
+  // The `machine/env` label asv-spyglass prints.
+  std::string machine_env() const { return machine + "/" + env_name; }
+};
+
+// Two result files compared benchmark by benchmark; rows sorted by name (code-point order).
+struct Comparison {
+  Source before;
+  Source after;
+  double factor = 1.1;
+  std::vector<ComparisonRow> rows;
+};
+
+// A baseline compared with several contenders. Every contender's Comparison has the same rows
+// in the same order: the sorted union of the names in all files.
+struct MultiComparison {
+  Source baseline;
+  std::vector<Comparison> contenders;
+  double factor = 1.1;
+};
+
+// The mark character for `change` (' ', '-', '+', '!', '*', 'x').
+char change_mark(Change change);
+
+// The section a change belongs to.
+Section section_of(Change change);
+
+// True for the changes that count as regressions (`+` and `!`).
+inline bool is_regression(Change change) {
+  return change == Change::k_regressed || change == Change::k_failure_introduced;
+}
+
+}  // namespace spyglass::model

@@ -1,0 +1,210 @@
+#include "spyglass/render/asv_table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "spyglass/render/human_format.hpp"
+#include "spyglass/render/tabulate_github.hpp"
+
+namespace spyglass::render {
+namespace {
+
+using model::ComparisonRow;
+using model::Section;
+
+// A unit applies to a cell only when some file that the cell reads has the benchmark: that is
+// how asv-spyglass looks units up (per file), and why an absent name prints `nan`, not `n/a`.
+std::optional<std::string> unit_if(bool present, const ComparisonRow& row) {
+  return present ? row.unit : std::nullopt;
+}
+
+bool ratio_is_na(double ratio) { return !std::isfinite(ratio); }
+
+// The ratio column's text: `n/a`, `~1.23`, or `fixed` formatted by `format_plain`.
+template <typename Format>
+std::string ratio_text(const ComparisonRow& row, Format format_plain) {
+  if (ratio_is_na(row.ratio)) {
+    return "n/a";
+  }
+  if (row.insignificant) {
+    return fmt::format("~{:.2f}", row.ratio);
+  }
+  return format_plain(row.ratio);
+}
+
+// The section title asv prints above each table.
+const char* section_title(Section section) {
+  switch (section) {
+    case Section::k_improved:
+      return "Benchmarks that have improved:";
+    case Section::k_unchanged:
+      return "Benchmarks that have stayed the same:";
+    case Section::k_regressed:
+      return "Benchmarks that have got worse:";
+    case Section::k_incomparable:
+      return "Benchmarks that are not comparable:";
+  }
+  return "";
+}
+
+// The order asv prints the split sections in.
+constexpr std::array<Section, 4> k_split_order = {Section::k_improved, Section::k_unchanged,
+                                                   Section::k_regressed, Section::k_incomparable};
+
+bool keep_row(const ComparisonRow& row, const RowFilter& filter) {
+  const char mark = model::change_mark(row.change);
+  const Section section = model::section_of(row.change);
+  if (filter.only_changed && (mark == ' ' || mark == 'x')) {
+    return false;
+  }
+  if (filter.only_improved && section != Section::k_improved) {
+    return false;
+  }
+  if (filter.only_regressed && section != Section::k_regressed) {
+    return false;
+  }
+  return true;
+}
+
+// asv-spyglass sorts n/a ratios as 1e9 so they come first in descending order.
+double ratio_sort_key(double ratio) { return ratio_is_na(ratio) ? 1e9 : ratio; }
+
+std::string name_cell(const ComparisonRow& row, const model::Comparison& comparison,
+                      const CompareTableOptions& options) {
+  const auto before = comparison.before.machine_env();
+  const auto after = comparison.after.machine_env();
+  if (options.no_env_label || before == after) {
+    return row.name;
+  }
+  return fmt::format("{} [{} -> {}]", row.name, options.label_before.value_or(before),
+                     options.label_after.value_or(after));
+}
+
+const std::vector<std::string> k_compare_headers = {"Change", "Before", "After", "Ratio",
+                                                    "Benchmark (Parameter)"};
+
+}  // namespace
+
+CompareCells compare_cells(const ComparisonRow& row) {
+  const auto unit = unit_if(row.before.present || row.after.present, row);
+  return CompareCells{
+      std::string(1, model::change_mark(row.change)),
+      human_value_fallback(row.before.value, unit, row.before.err),
+      human_value_fallback(row.after.value, unit, row.after.err),
+      // `details.split()` strips the `%6.2f` padding.
+      ratio_text(row, [](double ratio) { return fmt::format("{:.2f}", ratio); }),
+  };
+}
+
+std::string baseline_value_text(const ComparisonRow& row) {
+  return human_value_fallback(row.before.value, unit_if(row.before.present, row), row.before.err);
+}
+
+std::string contender_value_text(const ComparisonRow& row) {
+  return human_value_fallback(row.after.value, unit_if(row.after.present || row.before.present, row),
+                              row.after.err);
+}
+
+std::vector<const ComparisonRow*> select_rows(const model::Comparison& comparison,
+                                              const RowFilter& filter, SortOrder sort) {
+  std::vector<const ComparisonRow*> rows;
+  rows.reserve(comparison.rows.size());
+  for (const auto& row : comparison.rows) {
+    if (keep_row(row, filter)) {
+      rows.push_back(&row);
+    }
+  }
+  // Rows arrive sorted by name, so a stable sort breaks ratio ties by name; k_name and
+  // k_default are that order already.
+  if (sort == SortOrder::k_ratio) {
+    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+      return ratio_sort_key(a->ratio) > ratio_sort_key(b->ratio);
+    });
+  }
+  return rows;
+}
+
+std::string render_compare_text(const model::Comparison& comparison,
+                                const CompareTableOptions& options) {
+  const auto rows = select_rows(comparison, options.filter, options.sort);
+  std::vector<std::pair<const char*, std::vector<std::vector<std::string>>>> tables;
+  auto add_row = [&](std::vector<std::vector<std::string>>& table, const ComparisonRow& row) {
+    auto cells = compare_cells(row);
+    table.push_back({std::move(cells.mark), std::move(cells.before), std::move(cells.after),
+                     std::move(cells.ratio), name_cell(row, comparison, options)});
+  };
+  if (options.split) {
+    for (auto section : k_split_order) {
+      std::vector<std::vector<std::string>> table;
+      for (const auto* row : rows) {
+        if (model::section_of(row->change) == section) {
+          add_row(table, *row);
+        }
+      }
+      if (!table.empty()) {
+        tables.emplace_back(section_title(section), std::move(table));
+      }
+    }
+  } else if (!rows.empty()) {
+    std::vector<std::vector<std::string>> table;
+    for (const auto* row : rows) {
+      add_row(table, *row);
+    }
+    tables.emplace_back("All benchmarks:", std::move(table));
+  }
+
+  if (tables.empty()) {
+    return "\n";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    if (options.filter.only_changed) {
+      out += i == 0 ? "" : "\n\n";
+    } else {
+      out += fmt::format("{}\n{}\n\n", i == 0 ? "" : "\n", tables[i].first);
+    }
+    out += tabulate_github(k_compare_headers, tables[i].second);
+  }
+  out += "\n";
+  return out;
+}
+
+std::string render_compare_many_text(const model::MultiComparison& comparison,
+                                     const std::vector<std::string>& labels) {
+  std::vector<std::string> headers = {"Benchmark"};
+  headers.push_back(fmt::format(
+      "Baseline ({})", labels.empty() ? comparison.baseline.machine_env() : labels[0]));
+  for (std::size_t i = 0; i < comparison.contenders.size(); ++i) {
+    const auto& name =
+        labels.empty() ? comparison.contenders[i].after.machine_env() : labels[i + 1];
+    headers.push_back(fmt::format("{} (Ratio)", name));
+  }
+
+  const std::size_t row_count =
+      comparison.contenders.empty() ? 0 : comparison.contenders.front().rows.size();
+  std::vector<std::vector<std::string>> table;
+  table.reserve(row_count);
+  for (std::size_t r = 0; r < row_count; ++r) {
+    const auto& first = comparison.contenders.front().rows[r];
+    std::vector<std::string> cells;
+    cells.reserve(headers.size());
+    cells.push_back(first.name);
+    cells.push_back(baseline_value_text(first));
+    for (const auto& contender : comparison.contenders) {
+      const auto& row = contender.rows[r];
+      // compare-many keeps the `%6.2f` padding: `(-  0.36)`.
+      cells.push_back(fmt::format("{} ({}{})", contender_value_text(row),
+                                  model::change_mark(row.change), ratio_text(row, format_ratio_6_2f)));
+    }
+    table.push_back(std::move(cells));
+  }
+  if (table.empty()) {
+    return "\n";
+  }
+  return tabulate_github(headers, table) + "\n";
+}
+
+}  // namespace spyglass::render

@@ -1,0 +1,637 @@
+#include "spyglass/util/python_json.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <iterator>
+#include <limits>
+#include <numeric>
+
+#include "spyglass/util/error.hpp"
+
+namespace spyglass::util {
+
+// --- JsonValue ---------------------------------------------------------------
+
+JsonValue JsonValue::boolean(bool b) {
+  JsonValue value;
+  value.m_data.emplace<bool>(b);
+  return value;
+}
+
+JsonValue JsonValue::integer(std::int64_t i) {
+  JsonValue value;
+  value.m_data.emplace<std::int64_t>(i);
+  return value;
+}
+
+JsonValue JsonValue::floating(double d) {
+  JsonValue value;
+  value.m_data.emplace<double>(d);
+  return value;
+}
+
+JsonValue JsonValue::string(std::string s) {
+  JsonValue value;
+  value.m_data.emplace<std::string>(std::move(s));
+  return value;
+}
+
+JsonValue JsonValue::array(std::vector<JsonValue> items) {
+  JsonValue value;
+  value.m_data.emplace<std::vector<JsonValue>>(std::move(items));
+  return value;
+}
+
+JsonValue JsonValue::object(std::vector<Member> members) {
+  JsonValue value;
+  value.m_data.emplace<std::vector<Member>>(std::move(members));
+  return value;
+}
+
+double JsonValue::as_double() const {
+  if (const auto* i = std::get_if<std::int64_t>(&m_data)) {
+    return static_cast<double>(*i);
+  }
+  if (const auto* d = std::get_if<double>(&m_data)) {
+    return *d;
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+const std::vector<JsonValue>& JsonValue::items() const {
+  static const std::vector<JsonValue> k_no_items;
+  const auto* items = std::get_if<std::vector<JsonValue>>(&m_data);
+  return items != nullptr ? *items : k_no_items;
+}
+
+const std::vector<JsonValue::Member>& JsonValue::members() const {
+  static const std::vector<Member> k_no_members;
+  const auto* members = std::get_if<std::vector<Member>>(&m_data);
+  return members != nullptr ? *members : k_no_members;
+}
+
+const JsonValue* JsonValue::find(std::string_view key) const {
+  for (const auto& [name, value] : members()) {
+    if (name == key) {
+      return &value;
+    }
+  }
+  return nullptr;
+}
+
+const char* JsonValue::describe(Type type) {
+  switch (type) {
+    case Type::k_null:
+      return "null";
+    case Type::k_bool:
+      return "a boolean";
+    case Type::k_integer:
+      return "an integer";
+    case Type::k_float:
+      return "a number";
+    case Type::k_string:
+      return "a string";
+    case Type::k_array:
+      return "an array";
+    case Type::k_object:
+      return "an object";
+  }
+  return "an unknown type";
+}
+
+// --- Parser ------------------------------------------------------------------
+
+namespace {
+
+constexpr int k_max_depth = 256;
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+constexpr std::string_view k_truncated = "unexpected end of file (truncated?)";
+constexpr std::uint32_t k_replacement_character = 0xFFFD;
+
+// Bytes that end the fast scan of a string body: the closing quote, an escape, a control character.
+constexpr std::array<bool, 256> k_string_stop = [] {
+  std::array<bool, 256> stop{};
+  for (int c = 0; c < 0x20; ++c) {
+    stop[c] = true;
+  }
+  stop['"'] = true;
+  stop['\\'] = true;
+  return stop;
+}();
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool is_whitespace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+bool is_printable(char c) { return c > 0x20 && c < 0x7F; }
+
+// Byte `c` as two uppercase hex digits.
+std::string hex_byte(char c) {
+  constexpr std::string_view k_hex = "0123456789ABCDEF";
+  const auto byte = static_cast<unsigned char>(c);
+  return {k_hex[byte >> 4], k_hex[byte & 0xF]};
+}
+
+// `c` for error messages: "character 'x'" when printable ASCII, else "byte 0x0A".
+std::string describe_byte(char c) {
+  if (is_printable(c)) {
+    return std::string("character '") + c + "'";
+  }
+  return "byte 0x" + hex_byte(c);
+}
+
+// The value of hex digit `c`, or -1.
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+// Append code point `cp` (at most U+10FFFF) to `out` as UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Python's dict semantics for duplicate keys: the first occurrence keeps its position and takes
+// the value of the last one; later occurrences are dropped.
+void merge_duplicate_keys(std::vector<JsonValue::Member>& members) {
+  std::vector<std::size_t> order(members.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return members[a].first < members[b].first;
+  });
+  std::vector<bool> dropped(members.size(), false);
+  bool any_dropped = false;
+  for (std::size_t run = 0; run < order.size();) {
+    std::size_t end = run + 1;
+    while (end < order.size() && members[order[end]].first == members[order[run]].first) {
+      ++end;
+    }
+    if (end - run > 1) {
+      members[order[run]].second = std::move(members[order[end - 1]].second);
+      for (std::size_t i = run + 1; i < end; ++i) {
+        dropped[order[i]] = true;
+      }
+      any_dropped = true;
+    }
+    run = end;
+  }
+  if (!any_dropped) {
+    return;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (!dropped[i]) {
+      if (kept != i) {
+        members[kept] = std::move(members[i]);
+      }
+      ++kept;
+    }
+  }
+  members.erase(members.begin() + static_cast<std::ptrdiff_t>(kept), members.end());
+}
+
+// True when two members share a key; quadratic for small objects, which is most of them.
+bool has_duplicate_keys(const std::vector<JsonValue::Member>& members) {
+  constexpr std::size_t k_small_object = 16;
+  if (members.size() > k_small_object) {
+    std::vector<std::string_view> keys;
+    keys.reserve(members.size());
+    for (const auto& member : members) {
+      keys.emplace_back(member.first);
+    }
+    std::sort(keys.begin(), keys.end());
+    return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+  }
+  for (std::size_t i = 1; i < members.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (members[i].first == members[j].first) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// What Python's float() gives for a well-formed `literal` that std::from_chars reports as out
+// of range: ±inf when it overflows, ±0 when it underflows.
+double out_of_range_value(std::string_view literal) {
+  const bool negative = literal.starts_with('-');
+  const std::size_t exponent_at = std::min(literal.find_first_of("eE"), literal.size());
+  const std::size_t sign_length = negative ? 1 : 0;
+  const std::string_view mantissa = literal.substr(sign_length, exponent_at - sign_length);
+  // The value is about 0.D * 10^(magnitude + exponent), D being the first significant digits.
+  const std::string_view whole = mantissa.substr(0, mantissa.find('.'));
+  const std::string_view fraction =
+      mantissa.substr(whole.size() + (whole.size() < mantissa.size()));
+  const std::size_t whole_zeros = std::min(whole.find_first_not_of('0'), whole.size());
+  const std::size_t fraction_zeros = std::min(fraction.find_first_not_of('0'), fraction.size());
+  long magnitude = whole_zeros < whole.size() ? static_cast<long>(whole.size() - whole_zeros)
+                                              : -static_cast<long>(fraction_zeros);
+  std::string_view exponent = literal.substr(std::min(exponent_at + 1, literal.size()));
+  const bool exponent_negative = exponent.starts_with('-');
+  if (exponent.starts_with('-') || exponent.starts_with('+')) {
+    exponent.remove_prefix(1);
+  }
+  constexpr long k_saturated = 1'000'000;
+  long exponent_value = 0;
+  for (const char digit : exponent) {
+    exponent_value = std::min(k_saturated, exponent_value * 10 + (digit - '0'));
+  }
+  magnitude += exponent_negative ? -exponent_value : exponent_value;
+  const double value = magnitude > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+  return negative ? -value : value;
+}
+
+// A recursive-descent parser over one buffer. Finished children wait on shared stacks so each
+// array or object is allocated once at its exact size.
+class Parser {
+ public:
+  Parser(std::string_view text, const std::string& display_name)
+      : m_begin(text.data()),
+        m_pos(text.data()),
+        m_end(text.data() + text.size()),
+        m_display_name(display_name) {}
+
+  JsonValue parse_document() {
+    if (std::string_view(m_pos, static_cast<std::size_t>(m_end - m_pos)).starts_with(k_utf8_bom)) {
+      m_pos += k_utf8_bom.size();
+    }
+    skip_whitespace();
+    if (m_pos == m_end) {
+      fail(m_pos, "file is empty");
+    }
+    JsonValue root = parse_value(0);
+    skip_whitespace();
+    if (m_pos != m_end) {
+      fail(m_pos, "unexpected " + describe_byte(*m_pos) + " after the JSON value");
+    }
+    return root;
+  }
+
+ private:
+  // Throw the input error for the byte at `where`, located as LINE:COL (1-based, COL in bytes).
+  [[noreturn]] void fail(const char* where, std::string_view what) const {
+    std::size_t line = 1;
+    const char* line_start = m_begin;
+    for (const char* p = m_begin; p < where; ++p) {
+      if (*p == '\n') {
+        ++line;
+        line_start = p + 1;
+      }
+    }
+    const auto column = static_cast<std::size_t>(where - line_start) + 1;
+    throw Error(ExitCode::k_bad_input, m_display_name + ":" + std::to_string(line) + ":" +
+                                           std::to_string(column) + ": " + std::string(what));
+  }
+
+  [[noreturn]] void fail_truncated() const { fail(m_end, k_truncated); }
+
+  void skip_whitespace() {
+    while (m_pos < m_end && is_whitespace(*m_pos)) {
+      ++m_pos;
+    }
+  }
+
+  // The current byte; the input must not be exhausted.
+  char peek() const {
+    if (m_pos == m_end) {
+      fail_truncated();
+    }
+    return *m_pos;
+  }
+
+  // Parse the value starting at m_pos (no leading whitespace); `depth` counts enclosing containers.
+  JsonValue parse_value(int depth) {
+    const char c = peek();
+    switch (c) {
+      case '{':
+        return parse_object(depth + 1);
+      case '[':
+        return parse_array(depth + 1);
+      case '"':
+        return JsonValue::string(parse_string());
+      case 't':
+        expect_literal("true");
+        return JsonValue::boolean(true);
+      case 'f':
+        expect_literal("false");
+        return JsonValue::boolean(false);
+      case 'n':
+        expect_literal("null");
+        return JsonValue::null();
+      case 'N':
+        expect_literal("NaN");
+        return JsonValue::floating(std::numeric_limits<double>::quiet_NaN());
+      case 'I':
+        expect_literal("Infinity");
+        return JsonValue::floating(std::numeric_limits<double>::infinity());
+      default:
+        break;
+    }
+    if (c == '-' || is_digit(c)) {
+      return parse_number();
+    }
+    fail(m_pos, "unexpected " + describe_byte(c));
+  }
+
+  // Consume `word` at m_pos; a prefix of it cut off by the end of input counts as truncation.
+  void expect_literal(std::string_view word) {
+    const auto available = static_cast<std::size_t>(m_end - m_pos);
+    const std::string_view here(m_pos, std::min(available, word.size()));
+    if (here == word) {
+      m_pos += word.size();
+      return;
+    }
+    if (available < word.size() && word.starts_with(here)) {
+      fail_truncated();
+    }
+    fail(m_pos, "invalid literal (expected '" + std::string(word) + "')");
+  }
+
+  void enter_container(int depth) const {
+    if (depth > k_max_depth) {
+      fail(m_pos, "nesting deeper than " + std::to_string(k_max_depth) + " levels");
+    }
+  }
+
+  JsonValue parse_array(int depth) {
+    enter_container(depth);
+    ++m_pos;
+    skip_whitespace();
+    if (peek() == ']') {
+      ++m_pos;
+      return JsonValue::array({});
+    }
+    const std::size_t base = m_values.size();
+    for (;;) {
+      m_values.push_back(parse_value(depth));
+      skip_whitespace();
+      const char c = peek();
+      if (c == ']') {
+        ++m_pos;
+        break;
+      }
+      if (c != ',') {
+        fail(m_pos, "expected ',' or ']' after array element");
+      }
+      ++m_pos;
+      skip_whitespace();
+      if (peek() == ']') {
+        fail(m_pos, "trailing comma before ']'");
+      }
+    }
+    const auto first = m_values.begin() + static_cast<std::ptrdiff_t>(base);
+    std::vector<JsonValue> items(std::make_move_iterator(first),
+                                 std::make_move_iterator(m_values.end()));
+    m_values.erase(first, m_values.end());
+    return JsonValue::array(std::move(items));
+  }
+
+  JsonValue parse_object(int depth) {
+    enter_container(depth);
+    ++m_pos;
+    skip_whitespace();
+    if (peek() == '}') {
+      ++m_pos;
+      return JsonValue::object({});
+    }
+    const std::size_t base = m_members.size();
+    for (;;) {
+      if (peek() != '"') {
+        fail(m_pos, "expected '\"' to start an object key");
+      }
+      std::string key = parse_string();
+      skip_whitespace();
+      if (peek() != ':') {
+        fail(m_pos, "expected ':' after object key");
+      }
+      ++m_pos;
+      skip_whitespace();
+      m_members.emplace_back(std::move(key), parse_value(depth));
+      skip_whitespace();
+      const char c = peek();
+      if (c == '}') {
+        ++m_pos;
+        break;
+      }
+      if (c != ',') {
+        fail(m_pos, "expected ',' or '}' after object member");
+      }
+      ++m_pos;
+      skip_whitespace();
+      if (peek() == '}') {
+        fail(m_pos, "trailing comma before '}'");
+      }
+    }
+    const auto first = m_members.begin() + static_cast<std::ptrdiff_t>(base);
+    std::vector<JsonValue::Member> members(std::make_move_iterator(first),
+                                           std::make_move_iterator(m_members.end()));
+    m_members.erase(first, m_members.end());
+    if (has_duplicate_keys(members)) {
+      merge_duplicate_keys(members);
+    }
+    return JsonValue::object(std::move(members));
+  }
+
+  // Parse the string whose opening quote is at m_pos; returns its UTF-8 contents.
+  std::string parse_string() {
+    ++m_pos;
+    const char* run = m_pos;
+    while (m_pos < m_end && !k_string_stop[static_cast<unsigned char>(*m_pos)]) {
+      ++m_pos;
+    }
+    std::string out(run, m_pos);
+    for (;;) {
+      const char c = peek();
+      if (c == '"') {
+        ++m_pos;
+        return out;
+      }
+      if (c == '\\') {
+        parse_escape(out);
+      } else {
+        fail(m_pos, "unescaped control character U+00" + hex_byte(c) + " in string");
+      }
+      run = m_pos;
+      while (m_pos < m_end && !k_string_stop[static_cast<unsigned char>(*m_pos)]) {
+        ++m_pos;
+      }
+      out.append(run, m_pos);
+    }
+  }
+
+  // Decode the escape sequence whose backslash is at m_pos into `out`.
+  void parse_escape(std::string& out) {
+    const char* backslash = m_pos;
+    ++m_pos;
+    const char c = peek();
+    ++m_pos;
+    switch (c) {
+      case '"':
+      case '\\':
+      case '/':
+        out += c;
+        return;
+      case 'b':
+        out += '\b';
+        return;
+      case 'f':
+        out += '\f';
+        return;
+      case 'n':
+        out += '\n';
+        return;
+      case 'r':
+        out += '\r';
+        return;
+      case 't':
+        out += '\t';
+        return;
+      case 'u':
+        append_utf8(out, parse_unicode_escape(backslash));
+        return;
+      default:
+        break;
+    }
+    if (is_printable(c)) {
+      fail(backslash, std::string("invalid escape '\\") + c + "' in string");
+    }
+    fail(backslash, "invalid escape: '\\' followed by " + describe_byte(c) + " in string");
+  }
+
+  // The code point of a \uXXXX escape (m_pos after the 'u'), joining a following low surrogate
+  // escape into one character. Lone surrogates become U+FFFD so the result stays valid UTF-8.
+  std::uint32_t parse_unicode_escape(const char* backslash) {
+    const std::uint32_t unit = parse_hex4(backslash);
+    if (unit >= 0xDC00 && unit <= 0xDFFF) {
+      return k_replacement_character;
+    }
+    if (unit < 0xD800 || unit > 0xDBFF) {
+      return unit;
+    }
+    const bool low_follows = m_end - m_pos >= 6 && m_pos[0] == '\\' && m_pos[1] == 'u';
+    if (!low_follows) {
+      return k_replacement_character;
+    }
+    const char* saved = m_pos;
+    m_pos += 2;
+    const std::uint32_t low = parse_hex4(saved);
+    if (low < 0xDC00 || low > 0xDFFF) {
+      // Not a pair: the second escape is decoded on its own.
+      m_pos = saved;
+      return k_replacement_character;
+    }
+    return 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+  }
+
+  // Four hex digits at m_pos, for the escape starting at `backslash`.
+  std::uint32_t parse_hex4(const char* backslash) {
+    std::uint32_t value = 0;
+    for (int i = 0; i < 4; ++i) {
+      const int digit = hex_value(peek());
+      if (digit < 0) {
+        fail(backslash, "invalid \\u escape in string (expected 4 hex digits)");
+      }
+      value = (value << 4) | static_cast<std::uint32_t>(digit);
+      ++m_pos;
+    }
+    return value;
+  }
+
+  // Parse a number (or -Infinity) at m_pos with Python's grammar:
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?
+  JsonValue parse_number() {
+    const char* start = m_pos;
+    if (*m_pos == '-') {
+      ++m_pos;
+      if (peek() == 'I') {
+        expect_literal("Infinity");
+        return JsonValue::floating(-std::numeric_limits<double>::infinity());
+      }
+    }
+    if (peek() == '0') {
+      ++m_pos;
+      if (m_pos < m_end && is_digit(*m_pos)) {
+        fail(start, "invalid number (leading zero)");
+      }
+    } else {
+      expect_digits(start);
+    }
+    bool integral = true;
+    if (m_pos < m_end && *m_pos == '.') {
+      integral = false;
+      ++m_pos;
+      expect_digits(start);
+    }
+    if (m_pos < m_end && (*m_pos == 'e' || *m_pos == 'E')) {
+      integral = false;
+      ++m_pos;
+      const char sign = peek();
+      if (sign == '+' || sign == '-') {
+        ++m_pos;
+      }
+      expect_digits(start);
+    }
+    if (integral) {
+      std::int64_t i = 0;
+      if (std::from_chars(start, m_pos, i).ec == std::errc()) {
+        return JsonValue::integer(i);
+      }
+    }
+    double d = 0.0;
+    if (std::from_chars(start, m_pos, d).ec != std::errc()) {
+      d = out_of_range_value(std::string_view(start, static_cast<std::size_t>(m_pos - start)));
+    }
+    return JsonValue::floating(d);
+  }
+
+  // Consume one or more digits, for the number starting at `start`.
+  void expect_digits(const char* start) {
+    if (!is_digit(peek())) {
+      fail(start, "invalid number");
+    }
+    while (m_pos < m_end && is_digit(*m_pos)) {
+      ++m_pos;
+    }
+  }
+
+  std::vector<JsonValue> m_values;
+  std::vector<JsonValue::Member> m_members;
+  const char* m_begin;
+  const char* m_pos;
+  const char* m_end;
+  const std::string& m_display_name;
+};
+
+}  // namespace
+
+JsonValue parse_python_json(std::string_view text, const std::string& display_name) {
+  return Parser(text, display_name).parse_document();
+}
+
+}  // namespace spyglass::util

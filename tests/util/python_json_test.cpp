@@ -1,0 +1,396 @@
+#include "spyglass/util/python_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "spyglass/util/error.hpp"
+#include "support/paths.hpp"
+
+namespace spyglass::util {
+namespace {
+
+using Type = JsonValue::Type;
+
+constexpr double k_inf = std::numeric_limits<double>::infinity();
+
+JsonValue parse(std::string_view text) { return parse_python_json(text, "f.json"); }
+
+// The message of the Error that parsing `text` throws, or "" when it parses.
+std::string parse_error(std::string_view text) {
+  try {
+    parse(text);
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ExitCode::k_bad_input) << text;
+    return error.what();
+  }
+  return "";
+}
+
+// Check that `value` is the float `expected` (bit-exact, so -0.0 and 0.0 differ).
+void expect_float(const JsonValue& value, double expected, std::string_view input) {
+  ASSERT_EQ(value.type(), Type::k_float) << input;
+  EXPECT_EQ(std::signbit(value.as_double()), std::signbit(expected)) << input;
+  EXPECT_EQ(value.as_double(), expected) << input;
+}
+
+// Check that `actual` holds the same document as `expected`, naming the JSON path on mismatch.
+void expect_same(const JsonValue& actual, const nlohmann::json& expected, const std::string& path) {
+  if (expected.is_object()) {
+    ASSERT_TRUE(actual.is_object()) << path;
+    ASSERT_EQ(actual.members().size(), expected.size()) << path;
+    for (const auto& [key, value] : actual.members()) {
+      ASSERT_TRUE(expected.contains(key)) << path << "." << key;
+      expect_same(value, expected.at(key), path + "." + key);
+    }
+  } else if (expected.is_array()) {
+    ASSERT_TRUE(actual.is_array()) << path;
+    ASSERT_EQ(actual.items().size(), expected.size()) << path;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      expect_same(actual.items()[i], expected[i], path + "[" + std::to_string(i) + "]");
+    }
+  } else if (expected.is_number_integer()) {
+    ASSERT_EQ(actual.type(), Type::k_integer) << path;
+    EXPECT_EQ(actual.as_integer(), expected.get<std::int64_t>()) << path;
+  } else if (expected.is_number_float()) {
+    ASSERT_EQ(actual.type(), Type::k_float) << path;
+    EXPECT_EQ(actual.as_double(), expected.get<double>()) << path;
+  } else if (expected.is_string()) {
+    ASSERT_TRUE(actual.is_string()) << path;
+    EXPECT_EQ(actual.as_string(), expected.get<std::string>()) << path;
+  } else if (expected.is_boolean()) {
+    ASSERT_EQ(actual.type(), Type::k_bool) << path;
+    EXPECT_EQ(actual.as_bool(), expected.get<bool>()) << path;
+  } else {
+    EXPECT_TRUE(actual.is_null()) << path;
+  }
+}
+
+std::vector<std::string> member_names(const JsonValue& object) {
+  std::vector<std::string> names;
+  for (const auto& member : object.members()) {
+    names.push_back(member.first);
+  }
+  return names;
+}
+
+// --- Values ------------------------------------------------------------------
+
+TEST(PythonJson, ParsesEveryScalarType) {
+  EXPECT_TRUE(parse("null").is_null());
+  EXPECT_EQ(parse("true").type(), Type::k_bool);
+  EXPECT_TRUE(parse("true").as_bool());
+  EXPECT_FALSE(parse("false").as_bool());
+  EXPECT_EQ(parse("42").as_integer(), 42);
+  expect_float(parse("2.5"), 2.5, "2.5");
+  EXPECT_EQ(parse(R"("text")").as_string(), "text");
+}
+
+TEST(PythonJson, ParsesArraysAndObjects) {
+  const JsonValue value = parse(R"({"list": [1, "two", null, [], {}], "empty": {}})");
+  ASSERT_TRUE(value.is_object());
+  const JsonValue* list = value.find("list");
+  ASSERT_NE(list, nullptr);
+  ASSERT_EQ(list->items().size(), 5U);
+  EXPECT_EQ(list->items()[0].as_integer(), 1);
+  EXPECT_EQ(list->items()[1].as_string(), "two");
+  EXPECT_TRUE(list->items()[2].is_null());
+  EXPECT_TRUE(list->items()[3].is_array());
+  EXPECT_TRUE(list->items()[3].items().empty());
+  EXPECT_TRUE(list->items()[4].is_object());
+  EXPECT_TRUE(list->items()[4].members().empty());
+  EXPECT_TRUE(value.find("empty")->is_object());
+  EXPECT_EQ(value.find("missing"), nullptr);
+}
+
+TEST(PythonJson, ParsesPythonNonFiniteTokens) {
+  EXPECT_TRUE(std::isnan(parse("NaN").as_double()));
+  EXPECT_EQ(parse("NaN").type(), Type::k_float);
+  expect_float(parse("Infinity"), k_inf, "Infinity");
+  expect_float(parse("-Infinity"), -k_inf, "-Infinity");
+  const JsonValue list = parse("[NaN,-Infinity,Infinity]");
+  ASSERT_EQ(list.items().size(), 3U);
+  EXPECT_TRUE(std::isnan(list.items()[0].as_double()));
+  expect_float(list.items()[1], -k_inf, "[NaN,-Infinity,Infinity][1]");
+  expect_float(list.items()[2], k_inf, "[NaN,-Infinity,Infinity][2]");
+}
+
+TEST(PythonJson, KeepsIntegersApartFromFloats) {
+  EXPECT_EQ(parse("42").type(), Type::k_integer);
+  EXPECT_EQ(parse("-7").as_integer(), -7);
+  // Python's int("-0") is 0, while float("-0.0") keeps its sign.
+  EXPECT_EQ(parse("-0").type(), Type::k_integer);
+  EXPECT_EQ(parse("-0").as_integer(), 0);
+  expect_float(parse("42.0"), 42.0, "42.0");
+  expect_float(parse("1e3"), 1000.0, "1e3");
+  expect_float(parse("1E+3"), 1000.0, "1E+3");
+  expect_float(parse("-0.0"), -0.0, "-0.0");
+  expect_float(parse("2.5e-5"), 2.5e-5, "2.5e-5");
+}
+
+TEST(PythonJson, TurnsIntegersBeyondInt64IntoFloats) {
+  EXPECT_EQ(parse("9223372036854775807").as_integer(), std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(parse("-9223372036854775808").as_integer(), std::numeric_limits<std::int64_t>::min());
+  expect_float(parse("9223372036854775808"), 9223372036854775808.0, "2^63");
+  expect_float(parse("-9223372036854775809"), -9223372036854775808.0, "-2^63 - 1");
+  expect_float(parse("123456789012345678901234567890"), 1.2345678901234568e29, "30 digits");
+}
+
+TEST(PythonJson, ParsesFloatsExactlyLikePython) {
+  expect_float(parse("0.1"), 0.1, "0.1");
+  expect_float(parse("0.0004540278911590576"), 0.0004540278911590576, "asv time");
+  expect_float(parse("1.7976931348623157e308"), std::numeric_limits<double>::max(), "max");
+  expect_float(parse("4.9e-324"), std::numeric_limits<double>::denorm_min(), "denorm_min");
+  // Out of range literals give what float() gives: infinity or zero.
+  expect_float(parse("1e400"), k_inf, "1e400");
+  expect_float(parse("-1e400"), -k_inf, "-1e400");
+  expect_float(parse("1e-400"), 0.0, "1e-400");
+  expect_float(parse("-1e-400"), -0.0, "-1e-400");
+  expect_float(parse("0.00000000001e-320"), 0.0, "0.00000000001e-320");
+  expect_float(parse("1000000000000e300"), k_inf, "1000000000000e300");
+}
+
+TEST(PythonJson, DecodesEscapes) {
+  EXPECT_EQ(parse(R"("\" \\ \/ \b \f \n \r \t")").as_string(), "\" \\ / \b \f \n \r \t");
+  EXPECT_EQ(parse(R"("\u0041\u00e9\u03BC\u4e2d")").as_string(), "A\u00e9\u03bc\u4e2d");
+  EXPECT_EQ(parse(R"("a\u0000b")").as_string(), std::string("a\0b", 3));
+  EXPECT_EQ(parse("\"raw \xce\xbcs \xf0\x9f\x98\x80\"").as_string(), "raw \u03bcs \U0001F600");
+}
+
+TEST(PythonJson, JoinsSurrogatePairs) {
+  EXPECT_EQ(parse(R"("\ud83d\ude00")").as_string(), "\U0001F600");
+  EXPECT_EQ(parse(R"("x\uD83D\uDE00y")").as_string(), "x\U0001F600y");
+}
+
+TEST(PythonJson, ReplacesLoneSurrogatesWithReplacementCharacter) {
+  EXPECT_EQ(parse(R"("\ud83d")").as_string(), "\uFFFD");
+  EXPECT_EQ(parse(R"("\ude00")").as_string(), "\uFFFD");
+  EXPECT_EQ(parse(R"("\ud83dx")").as_string(), "\uFFFDx");
+  EXPECT_EQ(parse(R"("\ud83d\u0041")").as_string(), "\uFFFDA");
+  EXPECT_EQ(parse(R"("\ud83d\ud83d\ude00")").as_string(), "\uFFFD\U0001F600");
+}
+
+TEST(PythonJson, KeepsMembersInFileOrder) {
+  const JsonValue value = parse(R"({"zeta": 1, "alpha": 2, "mid": 3})");
+  EXPECT_EQ(member_names(value), (std::vector<std::string>{"zeta", "alpha", "mid"}));
+}
+
+TEST(PythonJson, DuplicateKeyKeepsFirstPositionAndLastValue) {
+  const JsonValue value = parse(R"({"a": 1, "b": 2, "a": 3, "c": 4, "a": 5})");
+  EXPECT_EQ(member_names(value), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(value.find("a")->as_integer(), 5);
+  EXPECT_EQ(value.find("c")->as_integer(), 4);
+}
+
+TEST(PythonJson, DuplicateKeysInLargeObjectsMergeToo) {
+  std::string text = "{";
+  for (int i = 0; i < 40; ++i) {
+    text += "\"k" + std::to_string(i % 20) + "\": " + std::to_string(i) + (i < 39 ? ", " : "}");
+  }
+  const JsonValue value = parse(text);
+  ASSERT_EQ(value.members().size(), 20U);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(value.members()[i].first, "k" + std::to_string(i));
+    EXPECT_EQ(value.members()[i].second.as_integer(), i + 20);
+  }
+}
+
+TEST(PythonJson, SkipsByteOrderMarkAndJsonWhitespace) {
+  EXPECT_EQ(parse("\xEF\xBB\xBF[1]").items().size(), 1U);
+  const JsonValue value = parse(" \t\r\n{ \"a\" :\r\n [ 1 ,\t2 ] } \n");
+  EXPECT_EQ(value.find("a")->items().size(), 2U);
+}
+
+TEST(PythonJson, AcceptsNestingOf256Levels) {
+  const std::string text = std::string(256, '[') + std::string(256, ']');
+  const JsonValue root = parse(text);
+  const JsonValue* value = &root;
+  int depth = 0;
+  while (!value->items().empty()) {
+    value = &value->items()[0];
+    ++depth;
+  }
+  EXPECT_EQ(depth, 255);
+}
+
+// --- Accessors ---------------------------------------------------------------
+
+TEST(PythonJson, AccessorsOnOtherTypesAreEmpty) {
+  const JsonValue text = JsonValue::string("x");
+  EXPECT_TRUE(text.items().empty());
+  EXPECT_TRUE(text.members().empty());
+  EXPECT_EQ(text.find("x"), nullptr);
+  EXPECT_TRUE(std::isnan(text.as_double()));
+  EXPECT_TRUE(std::isnan(JsonValue::null().as_double()));
+  EXPECT_EQ(JsonValue::integer(3).as_double(), 3.0);
+  EXPECT_EQ(JsonValue::floating(0.5).as_double(), 0.5);
+}
+
+TEST(PythonJson, BuildsValuesWithStaticConstructors) {
+  const JsonValue value = JsonValue::object(
+      {{"list", JsonValue::array({JsonValue::boolean(true), JsonValue::null()})}});
+  EXPECT_EQ(value.type(), Type::k_object);
+  EXPECT_TRUE(value.find("list")->items()[0].as_bool());
+  EXPECT_TRUE(value.find("list")->items()[1].is_null());
+}
+
+TEST(PythonJson, DescribesEveryType) {
+  EXPECT_STREQ(JsonValue::describe(Type::k_null), "null");
+  EXPECT_STREQ(JsonValue::describe(Type::k_bool), "a boolean");
+  EXPECT_STREQ(JsonValue::describe(Type::k_integer), "an integer");
+  EXPECT_STREQ(JsonValue::describe(Type::k_float), "a number");
+  EXPECT_STREQ(JsonValue::describe(Type::k_string), "a string");
+  EXPECT_STREQ(JsonValue::describe(Type::k_array), "an array");
+  EXPECT_STREQ(JsonValue::describe(Type::k_object), "an object");
+}
+
+// --- Errors ------------------------------------------------------------------
+
+TEST(PythonJson, ReportsEachErrorWithLineAndColumn) {
+  struct Case {
+    std::string_view input;
+    std::string_view message;
+  };
+  const std::vector<Case> cases = {
+      {"", "f.json:1:1: file is empty"},
+      {" \n ", "f.json:2:2: file is empty"},
+      {"[1, 2", "f.json:1:6: unexpected end of file (truncated?)"},
+      {R"({"a": 1 "b": 2})", "f.json:1:9: expected ',' or '}' after object member"},
+      {"[1 2]", "f.json:1:4: expected ',' or ']' after array element"},
+      {R"({"a" 1})", "f.json:1:6: expected ':' after object key"},
+      {"{1: 2}", "f.json:1:2: expected '\"' to start an object key"},
+      {"{'a': 2}", "f.json:1:2: expected '\"' to start an object key"},
+      {"[1,]", "f.json:1:4: trailing comma before ']'"},
+      {R"({"a": 1, })", "f.json:1:10: trailing comma before '}'"},
+      {"[-x]", "f.json:1:2: invalid number"},
+      {"[1.e5]", "f.json:1:2: invalid number"},
+      {"1e+x", "f.json:1:1: invalid number"},
+      {"[01]", "f.json:1:2: invalid number (leading zero)"},
+      {"-01", "f.json:1:1: invalid number (leading zero)"},
+      {"+1", "f.json:1:1: unexpected character '+'"},
+      {".5", "f.json:1:1: unexpected character '.'"},
+      {"x", "f.json:1:1: unexpected character 'x'"},
+      {"[\x01]", "f.json:1:2: unexpected byte 0x01"},
+      {"\xC3\xA9", "f.json:1:1: unexpected byte 0xC3"},
+      {R"(["\q"])", "f.json:1:3: invalid escape '\\q' in string"},
+      {"\"\\\x7F\"", "f.json:1:2: invalid escape: '\\' followed by byte 0x7F in string"},
+      {R"("ab\u12G4")", "f.json:1:4: invalid \\u escape in string (expected 4 hex digits)"},
+      {"\"a\nb\"", "f.json:1:3: unescaped control character U+000A in string"},
+      {"\"a\tb\"", "f.json:1:3: unescaped control character U+0009 in string"},
+      {"nulL", "f.json:1:1: invalid literal (expected 'null')"},
+      {"nan", "f.json:1:1: invalid literal (expected 'null')"},
+      {"[True]", "f.json:1:2: unexpected character 'T'"},
+      {"-NaN", "f.json:1:1: invalid number"},
+      {"Inf", "f.json:1:4: unexpected end of file (truncated?)"},
+      {"-Infinite", "f.json:1:2: invalid literal (expected 'Infinity')"},
+      {"[1] [2]", "f.json:1:5: unexpected character '[' after the JSON value"},
+      {std::string_view("{}\x00", 3), "f.json:1:3: unexpected byte 0x00 after the JSON value"},
+      {"\xEF\xBB\xBF\xEF\xBB\xBF{}", "f.json:1:4: unexpected byte 0xEF"},
+      {"{\n  \"a\": [1,\n    2 x\n}", "f.json:3:7: expected ',' or ']' after array element"},
+      {"{\r\n\"a\": tru\r\n}", "f.json:2:6: invalid literal (expected 'true')"},
+  };
+  for (const auto& [input, message] : cases) {
+    EXPECT_EQ(parse_error(input), message) << "input: " << input;
+  }
+}
+
+TEST(PythonJson, RejectsNestingDeeperThan256Levels) {
+  const std::string arrays = std::string(257, '[') + std::string(257, ']');
+  EXPECT_EQ(parse_error(arrays), "f.json:1:257: nesting deeper than 256 levels");
+  std::string objects;
+  for (int i = 0; i < 300; ++i) {
+    objects += "{\"a\":";
+  }
+  EXPECT_EQ(parse_error(objects), "f.json:1:1281: nesting deeper than 256 levels");
+}
+
+TEST(PythonJson, ReportsEveryTruncationAsEndOfFile) {
+  const std::string document =
+      "{\"a\": [1.5e-3, -0, NaN, -Infinity, true, null],\n"
+      " \"b\\u00e9\": \"x\\ud83d\\ude00\", \"c\": {\"d\": false}}";
+  ASSERT_NO_THROW(parse(document));
+  for (std::size_t length = 1; length < document.size(); ++length) {
+    const std::string prefix = document.substr(0, length);
+    const auto newline = prefix.find('\n');
+    const std::string where = newline == std::string::npos
+                                  ? "1:" + std::to_string(length + 1)
+                                  : "2:" + std::to_string(length - newline);
+    EXPECT_EQ(parse_error(prefix), "f.json:" + where + ": unexpected end of file (truncated?)")
+        << "prefix: " << prefix;
+  }
+}
+
+TEST(PythonJson, NamesTheFileInErrors) {
+  try {
+    parse_python_json("[", "results/abc.json");
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_STREQ(error.what(), "results/abc.json:1:2: unexpected end of file (truncated?)");
+  }
+}
+
+// --- Real files ----------------------------------------------------------------
+
+// Every fixture parses (except deliberately broken ones, named INVALID); those without Python's
+// non-finite tokens also match nlohmann::json value for value (nlohmann rejects NaN and Infinity).
+TEST(PythonJson, ParsesEveryJsonFixtureLikeNlohmann) {
+  const std::filesystem::path root = test::fixture_path("");
+  int parsed = 0;
+  int compared = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    const auto& path = entry.path();
+    if (!entry.is_regular_file() || path.extension() != ".json" ||
+        path.string().find("INVALID") != std::string::npos) {
+      continue;
+    }
+    const std::string relative = std::filesystem::relative(path, root).generic_string();
+    const std::string text = test::read_fixture(relative);
+    JsonValue value;
+    ASSERT_NO_THROW(value = parse_python_json(text, relative)) << relative;
+    ++parsed;
+    const nlohmann::json expected = nlohmann::json::parse(text, nullptr, false);
+    if (!expected.is_discarded()) {
+      expect_same(value, expected, relative + ":$");
+      ++compared;
+    }
+  }
+  EXPECT_GE(parsed, 3);
+  EXPECT_GE(compared, 1);
+}
+
+TEST(PythonJson, ReadsAsvVersion1ResultWithNaNAndNull) {
+  const std::string relative =
+      "asv-spyglass-upstream/asv/test/example_results/cheetah/"
+      "22b920c6-py2.7-Cython-numpy1.8.json";
+  const JsonValue root = parse_python_json(test::read_fixture(relative), relative);
+  EXPECT_EQ(root.find("version")->as_integer(), 1);
+  const JsonValue& results = *root.find("results");
+  ASSERT_EQ(results.members().size(), 21U);
+  EXPECT_EQ(results.members()[0].first, "time_AAA_failure");
+  EXPECT_TRUE(results.members()[0].second.is_null());
+  EXPECT_TRUE(std::isnan(results.find("time_AAA_skip")->as_double()));
+  EXPECT_EQ(results.find("time_units.mem_unit")->as_integer(), 344);
+  expect_float(*results.find("time_coordinates.time_latitude"), 0.0004540278911590576, relative);
+}
+
+TEST(PythonJson, ReadsAsvVersion2ResultWithInfiniteStats) {
+  const std::string relative =
+      "asv/eOn/.asv/results/github-actions/"
+      "173a5108-existing-py_home_runner_work_eOn_eOn_src_.pixi_envs_default_bin_python.json";
+  const JsonValue root = parse_python_json(test::read_fixture(relative), relative);
+  const JsonValue* row = root.find("results")->find(
+      "bench_eonclient.TimeMinimizationLJCluster.time_minimization_lbfgs");
+  ASSERT_NE(row, nullptr);
+  ASSERT_EQ(row->items().size(), 12U);
+  expect_float(row->items()[5].items()[0], -k_inf, "stats_ci_99_a");
+  expect_float(row->items()[6].items()[0], k_inf, "stats_ci_99_b");
+  EXPECT_EQ(row->items()[10].items()[0].as_integer(), 1);
+}
+
+}  // namespace
+}  // namespace spyglass::util
