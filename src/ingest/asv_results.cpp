@@ -15,7 +15,7 @@
 
 #include "spyglass/ingest/json_reader.hpp"
 #include "spyglass/ingest/unroll.hpp"
-#include "spyglass/render/human_format.hpp"
+#include "spyglass/util/python_repr.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/file.hpp"
 #include "spyglass/util/python_json.hpp"
@@ -41,7 +41,7 @@ std::string scalar_text(const std::string& file, const JsonPath& where, const Js
     case JsonValue::Type::k_integer:
       return std::to_string(value.as_integer());
     case JsonValue::Type::k_float:
-      return render::python_float_repr(value.as_double());
+      return util::python_float_repr(value.as_double());
     case JsonValue::Type::k_bool:
       return value.as_bool() ? "True" : "False";
     case JsonValue::Type::k_null:

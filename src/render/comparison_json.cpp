@@ -8,7 +8,7 @@
 namespace spyglass::render {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the order written, for people reading it
 using model::Change;
 using model::ComparisonRow;
 using model::Measurement;

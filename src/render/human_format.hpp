@@ -20,9 +20,6 @@ std::string human_time(double seconds, std::optional<double> err = std::nullopt)
 // infinite size, OverflowError) or "n/a" (NaN, ValueError).
 std::string human_file_size(double size, std::optional<double> err = std::nullopt);
 
-// Python's `repr` of a float as `json.dumps` prints it: `42.0`, `1e-07`, `1.5e+16`, `Infinity`.
-std::string python_float_repr(double value);
-
 // asv's `human_value`: "failed" for nullopt, "n/a" for NaN, then by unit: `seconds` (human_time),
 // `bytes` (human_file_size), else the JSON literal with an optional `±err`.
 std::string human_value(const std::optional<model::Number>& value, const std::string& unit,
