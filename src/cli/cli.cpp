@@ -1,9 +1,11 @@
 #include "spyglass/cli/cli.hpp"
 
 #include <exception>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "spyglass/cli/command.hpp"
 #include "spyglass/cli/compare_cmd.hpp"
 #include "spyglass/cli/compare_many_cmd.hpp"
 #include "spyglass/util/error.hpp"
@@ -16,6 +18,14 @@ int print_error(Io& io, ExitCode code, const std::string& message) {
   return static_cast<int>(code);
 }
 
+// Every subcommand, in the order `spyglass --help` lists them.
+std::vector<Command> make_commands(CLI::App& app) {
+  return {
+      make_compare_command(app),
+      make_compare_many_command(app),
+  };
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, Io& io) {
@@ -24,11 +34,7 @@ int run(int argc, const char* const* argv, Io& io) {
   app.name("spyglass");
   app.set_version_flag("--version", std::string("spyglass ") + SPYGLASS_VERSION);
   app.require_subcommand(1);
-
-  CompareOptions compare_options;
-  auto* compare = add_compare_command(app, compare_options);
-  CompareManyOptions many_options;
-  auto* compare_many = add_compare_many_command(app, many_options);
+  const auto commands = make_commands(app);
 
   try {
     app.parse(argc, argv);
@@ -44,11 +50,10 @@ int run(int argc, const char* const* argv, Io& io) {
   }
 
   try {
-    if (compare->parsed()) {
-      return static_cast<int>(run_compare(compare_options, io));
-    }
-    if (compare_many->parsed()) {
-      return static_cast<int>(run_compare_many(many_options, io));
+    for (const auto& command : commands) {
+      if (command.app->parsed()) {
+        return static_cast<int>(command.run(io));
+      }
     }
     return print_error(io, ExitCode::k_bad_input, "no command given (see spyglass --help)");
   } catch (const Error& e) {

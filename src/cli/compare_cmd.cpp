@@ -1,6 +1,7 @@
 #include "spyglass/cli/compare_cmd.hpp"
 
 #include <map>
+#include <memory>
 
 #include "spyglass/cli/inputs.hpp"
 #include "spyglass/compare/compare.hpp"
@@ -8,7 +9,7 @@
 
 namespace spyglass::cli {
 
-CLI::App* add_compare_command(CLI::App& app, CompareOptions& options) {
+CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
   auto* command = app.add_subcommand("compare", "Compare two asv result files (asv-spyglass compare)");
   command->add_option("B1", options.before_path, "Result file before the change")->required();
   command->add_option("B2", options.after_path, "Result file after the change")->required();
@@ -52,6 +53,11 @@ ExitCode run_compare(const CompareOptions& options, Io& io) {
     io.out << render::render_compare_text(comparison, options.table);
   }
   return exit_code_for(comparison, options.exit_zero);
+}
+
+Command make_compare_command(CLI::App& app) {
+  auto options = std::make_shared<CompareOptions>();
+  return {add_compare_options(app, *options), [options](Io& io) { return run_compare(*options, io); }};
 }
 
 }  // namespace spyglass::cli

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"
 #include "spyglass/cli/io.hpp"
 #include "spyglass/render/asv_table.hpp"
@@ -24,7 +25,10 @@ struct CompareOptions {
 };
 
 // Register `compare` on `app`, filling `options` when parsed.
-CLI::App* add_compare_command(CLI::App& app, CompareOptions& options);
+CLI::App* add_compare_options(CLI::App& app, CompareOptions& options);
+
+// The `compare` subcommand: its options and run_compare.
+Command make_compare_command(CLI::App& app);
 
 // Compare, print, and return k_regression when anything regressed (unless exit_zero).
 ExitCode run_compare(const CompareOptions& options, Io& io);

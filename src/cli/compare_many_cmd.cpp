@@ -1,6 +1,7 @@
 #include "spyglass/cli/compare_many_cmd.hpp"
 
 #include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -10,7 +11,7 @@
 
 namespace spyglass::cli {
 
-CLI::App* add_compare_many_command(CLI::App& app, CompareManyOptions& options) {
+CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
   auto* command = app.add_subcommand(
       "compare-many", "Compare a baseline result file with several others (one column each)");
   command->add_option("BASELINE", options.baseline_path, "The baseline result file")->required();
@@ -59,6 +60,11 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
     }
   }
   return code;
+}
+
+Command make_compare_many_command(CLI::App& app) {
+  auto options = std::make_shared<CompareManyOptions>();
+  return {add_compare_many_options(app, *options), [options](Io& io) { return run_compare_many(*options, io); }};
 }
 
 }  // namespace spyglass::cli

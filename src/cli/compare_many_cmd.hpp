@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "spyglass/render/asv_table.hpp"
+#include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"
 #include "spyglass/cli/io.hpp"
 #include "spyglass/util/error.hpp"
@@ -26,7 +27,10 @@ struct CompareManyOptions {
 };
 
 // Register `compare-many` on `app`, filling `options` when parsed.
-CLI::App* add_compare_many_command(CLI::App& app, CompareManyOptions& options);
+CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options);
+
+// The `compare-many` subcommand: its options and run_compare_many.
+Command make_compare_many_command(CLI::App& app);
 
 // Compare, print, and return k_regression when any contender regressed (unless exit_zero).
 ExitCode run_compare_many(const CompareManyOptions& options, Io& io);

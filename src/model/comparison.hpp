@@ -34,6 +34,9 @@ struct Measurement {
   std::optional<Number> value;  // nullopt: failed; NaN: skipped or absent from the file
   std::optional<double> err;    // half the interquartile range, when the file stored stats
   bool present = false;         // the file has this benchmark at all
+  // The cell exactly as a parsed comparison table printed it; renderers print it verbatim
+  // rather than re-formatting the value.
+  std::optional<std::string> text;
 };
 
 // One compared benchmark (one parameter combination).

@@ -21,6 +21,11 @@ std::optional<std::string> unit_if(bool present, const ComparisonRow& row) {
   return present ? row.unit : std::nullopt;
 }
 
+// A cell's text: as a parsed table printed it, else formatted the way asv-spyglass does.
+std::string value_text(const model::Measurement& side, const std::optional<std::string>& unit) {
+  return side.text ? *side.text : human_value_fallback(side.value, unit, side.err);
+}
+
 bool ratio_is_na(double ratio) { return !std::isfinite(ratio); }
 
 // The ratio column's text: `n/a`, `~1.23`, or `fixed` formatted by `format_plain`.
@@ -92,20 +97,19 @@ CompareCells compare_cells(const ComparisonRow& row) {
   const auto unit = unit_if(row.before.present || row.after.present, row);
   return CompareCells{
       std::string(1, model::change_mark(row.change)),
-      human_value_fallback(row.before.value, unit, row.before.err),
-      human_value_fallback(row.after.value, unit, row.after.err),
+      value_text(row.before, unit),
+      value_text(row.after, unit),
       // `details.split()` strips the `%6.2f` padding.
       ratio_text(row, [](double ratio) { return fmt::format("{:.2f}", ratio); }),
   };
 }
 
 std::string baseline_value_text(const ComparisonRow& row) {
-  return human_value_fallback(row.before.value, unit_if(row.before.present, row), row.before.err);
+  return value_text(row.before, unit_if(row.before.present, row));
 }
 
 std::string contender_value_text(const ComparisonRow& row) {
-  return human_value_fallback(row.after.value, unit_if(row.after.present || row.before.present, row),
-                              row.after.err);
+  return value_text(row.after, unit_if(row.after.present || row.before.present, row));
 }
 
 std::vector<const ComparisonRow*> select_rows(const model::Comparison& comparison,
