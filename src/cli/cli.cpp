@@ -6,8 +6,11 @@
 #include <CLI/CLI.hpp>
 
 #include "spyglass/cli/command.hpp"
+#include "spyglass/cli/comment_cmd.hpp"
 #include "spyglass/cli/compare_cmd.hpp"
 #include "spyglass/cli/compare_many_cmd.hpp"
+#include "spyglass/cli/env_diff_cmd.hpp"
+#include "spyglass/cli/parse_cmd.hpp"
 #include "spyglass/util/error.hpp"
 
 namespace spyglass::cli {
@@ -23,6 +26,9 @@ std::vector<Command> make_commands(CLI::App& app) {
   return {
       make_compare_command(app),
       make_compare_many_command(app),
+      make_env_diff_command(app),
+      make_comment_command(app),
+      make_parse_command(app),
   };
 }
 
