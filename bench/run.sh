@@ -4,13 +4,14 @@
 # Builds spyglass (Release, build-bench/), generates synthetic asv result sets of 1k, 10k and 100k
 # benchmarks into bench/out/ (bench/generate_results.cpp, deterministic), then times on one core
 # (taskset -c 0) `compare` (table), `compare --format json` and `compare-many` (3 files):
-# wall-clock median and min of 7 runs after 1 warm-up (hyperfine, or a date +%s%N loop without it)
-# and peak RSS (GNU time, the largest of 3 runs). Prints a markdown table, also saved to
+# wall-clock median and min of 7 runs after 1 warm-up (hyperfine, or a date +%s%N loop without it),
+# the mean user+system CPU time (hyperfine only; robust when other jobs share the core) and peak
+# RSS (GNU time, the largest of 3 runs). Prints a markdown table, also saved to
 # bench/out/results.md. SPYGLASS_BENCH_SIZES overrides the sizes ("1000 10000 100000").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=build-bench
+build="build-bench"
 out=bench/out
 read -r -a sizes <<<"${SPYGLASS_BENCH_SIZES:-1000 10000 100000}"
 warmup=1
@@ -52,15 +53,21 @@ for n in "${sizes[@]}"; do
   fi
 done
 
-# Print "MEDIAN_MS MIN_MS" for the command in "$@", pinned to core 0; `label` names the exports.
+# Print "MEDIAN_MS MIN_MS CPU_MS" for the command in "$@", pinned to core 0, where CPU_MS is the
+# mean user+system time ("n/a" without hyperfine); `label` names the exports in bench/out/.
 time_command() {
   local label=$1
   shift
   if ((have_hyperfine)); then
     # -N: no intermediate shell; -i: exit status 1 (a regression) is a normal outcome here.
-    taskset -c 0 hyperfine -N -i --style none --warmup "$warmup" --runs "$runs" \
-      --export-json "$out/$label.json" --export-csv "$out/$label.csv" "$*" >/dev/null
-    awk -F, 'NR == 2 { printf "%.1f %.1f\n", $4 * 1000, $7 * 1000 }' "$out/$label.csv"
+    if ! taskset -c 0 hyperfine -N -i --style none --warmup "$warmup" --runs "$runs" \
+      --export-json "$out/$label.json" --export-csv "$out/$label.csv" "$*" \
+      >"$out/$label.log" 2>&1; then
+      cat "$out/$label.log" >&2
+      exit 2
+    fi
+    awk -F, 'NR == 2 { printf "%.1f %.1f %.1f\n", $4 * 1000, $7 * 1000, ($5 + $6) * 1000 }' \
+      "$out/$label.csv"
     return
   fi
   local i start end
@@ -75,7 +82,7 @@ time_command() {
     times+=("$(((end - start) / 1000))")
   done
   printf '%s\n' "${times[@]}" | sort -n |
-    awk '{ t[NR] = $1 } END { printf "%.1f %.1f\n", t[int((NR + 1) / 2)] / 1000, t[1] / 1000 }'
+    awk '{ t[NR] = $1 } END { printf "%.1f %.1f n/a\n", t[int((NR + 1) / 2)] / 1000, t[1] / 1000 }'
 }
 
 # Print the peak resident set size in MB of the command in "$@" (largest of several runs).
@@ -103,8 +110,9 @@ check_command() {
 
 commands=("compare" "compare --format json" "compare-many")
 declare -A median
-table="| size | command | median ms | min ms | peak RSS MB | 100k/10k time |
-|---:|---|---:|---:|---:|---:|"
+contended=0
+table="| size | command | median ms | min ms | CPU ms | peak RSS MB | 100k/10k time |
+|---:|---|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   dir=$out/$n/results/bench-machine
   base=$dir/base-virtualenv-py3.12.json
@@ -118,23 +126,31 @@ for n in "${sizes[@]}"; do
     esac
     check_command "$spyglass" "${args[@]}"
     echo "bench: timing $n: spyglass $name" >&2
-    read -r med min < <(time_command "$n-${name// /_}" "$spyglass" "${args[@]}")
+    read -r med min cpu < <(time_command "$n-${name// /_}" "$spyglass" "${args[@]}") || true
+    [[ -n ${med:-} ]] || exit 2
     rss=$(peak_rss_mb "$spyglass" "${args[@]}")
     median[$n/$name]=$med
+    if [[ $cpu != n/a ]] && awk -v w="$med" -v c="$cpu" 'BEGIN { exit !(w > 1.15 * c) }'; then
+      contended=1
+    fi
     ratio=""
     if ((n == 100000)) && [[ -n ${median[10000/$name]:-} ]]; then
       ratio=$(awk -v a="$med" -v b="${median[10000/$name]}" 'BEGIN { printf "%.1f×", a / b }')
     fi
-    table+=$'\n'"| $n | \`spyglass $name\` | $med | $min | $rss | $ratio |"
+    table+=$'\n'"| $n | \`spyglass $name\` | $med | $min | $cpu | $rss | $ratio |"
   done
 done
 
-ram_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+ram_gib=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
 timer=$( ((have_hyperfine)) && hyperfine --version || echo "date +%s%N loop")
 {
-  echo "$(date +%F): $(nproc) CPUs ($model), ${ram_gb} GB RAM; pinned to core 0; $timer;" \
+  echo "$(date +%F): $(nproc) CPUs ($model), ${ram_gib} GiB RAM; pinned to core 0; $timer;" \
     "median and min of $runs runs after $warmup warm-up; peak RSS the largest of $rss_runs runs."
   echo
   echo "$table"
 } | tee "$out/results.md"
+if ((contended)); then
+  echo "bench: warning: wall time exceeded CPU time by over 15%: other jobs shared core 0;" \
+    "rerun on a quiet machine" >&2
+fi
