@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "spyglass/cli/action_cmd.hpp"
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/comment_cmd.hpp"
 #include "spyglass/cli/compare_cmd.hpp"
@@ -29,6 +30,7 @@ std::vector<Command> make_commands(CLI::App& app) {
       make_env_diff_command(app),
       make_comment_command(app),
       make_parse_command(app),
+      make_action_command(app),
   };
 }
 

@@ -1,22 +1,49 @@
 #include "spyglass/cli/common_options.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cmath>
+#include <exception>
 #include <string>
 
 namespace spyglass::cli {
 
+CLI::Validator one_of(const std::vector<std::string>& names) {
+  return CLI::Validator(
+      [names](const std::string& value) {
+        if (std::find(names.begin(), names.end(), value) != names.end()) {
+          return std::string();
+        }
+        return value + " is not one of " + CLI::detail::join(names, ", ");
+      },
+      "");
+}
+
+CLI::Option* one_value_each(CLI::Option* option) {
+  return option->allow_extra_args(false);
+}
+
 void add_factor_option(CLI::App& command, double& factor) {
   command.add_option("--factor", factor, "Significance factor: a change must exceed it to count")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            double number = 0.0;
+            std::size_t used = 0;
+            try {
+              number = std::stod(value, &used);
+            } catch (const std::exception&) {
+              used = 0;
+            }
+            const bool positive = used == value.size() && std::isfinite(number) && number > 0;
+            return positive ? std::string() : value + " is not a positive number";
+          },
+          "POSITIVE"))
       ->capture_default_str();
 }
 
 void add_format_option(CLI::App& command, OutputFormat& format) {
-  const std::map<std::string, OutputFormat> formats = {{"table", OutputFormat::k_table},
-                                                       {"json", OutputFormat::k_json}};
-  command.add_option("--format", format, "Output: the asv-spyglass pipe table, or JSON")
-      ->transform(CLI::CheckedTransformer(formats))
+  add_choice_option<OutputFormat>(command, "--format", format,
+                                  {{"table", OutputFormat::k_table}, {"json", OutputFormat::k_json}},
+                                  "Output: the asv-spyglass pipe table, or JSON")
       ->default_str("table");
 }
 

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <CLI/CLI.hpp>
 
 #include "spyglass/model/comparison.hpp"
@@ -8,6 +12,36 @@
 namespace spyglass::cli {
 
 enum class OutputFormat { k_table, k_json };
+
+// A validator accepting exactly `names`; otherwise "VALUE is not one of a, b, c".
+CLI::Validator one_of(const std::vector<std::string>& names);
+
+// Register `name` taking one of `choices`' names and storing the matching value in `target`.
+template <typename T>
+CLI::Option* add_choice_option(CLI::App& command, const std::string& name, T& target,
+                               const std::vector<std::pair<std::string, T>>& choices,
+                               const std::string& help) {
+  std::vector<std::string> names;
+  for (const auto& choice : choices) {
+    names.push_back(choice.first);
+  }
+  auto* option = command.add_option_function<std::string>(
+      name,
+      [&target, choices](const std::string& value) {
+        for (const auto& [choice, choice_value] : choices) {
+          if (choice == value) {
+            target = choice_value;
+          }
+        }
+      },
+      help);
+  option->check(one_of(names))->type_name(CLI::detail::join(names, "|"));
+  return option;
+}
+
+// One value per use of a repeatable option (`-l a -l b`), so it cannot swallow the positional
+// arguments after it.
+CLI::Option* one_value_each(CLI::Option* option);
 
 // --factor F: the significance factor, a positive number (default 1.1).
 void add_factor_option(CLI::App& command, double& factor);

@@ -3,7 +3,7 @@
 #include <map>
 #include <memory>
 
-#include "spyglass/cli/inputs.hpp"
+#include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/render/comparison_json.hpp"
 
@@ -25,11 +25,11 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
   auto* regressed =
       command->add_flag("--only-regressed", table.filter.only_regressed, "Show only regressions");
   improved->excludes(regressed);
-  const std::map<std::string, render::SortOrder> orders = {{"default", render::SortOrder::k_default},
-                                                           {"ratio", render::SortOrder::k_ratio},
-                                                           {"name", render::SortOrder::k_name}};
-  command->add_option("--sort", table.sort, "Row order: default (name), ratio, name")
-      ->transform(CLI::CheckedTransformer(orders))
+  add_choice_option<render::SortOrder>(*command, "--sort", table.sort,
+                                       {{"default", render::SortOrder::k_default},
+                                        {"ratio", render::SortOrder::k_ratio},
+                                        {"name", render::SortOrder::k_name}},
+                                       "Row order: default (by name), ratio, name")
       ->default_str("default");
   command->add_option("--label-before", table.label_before,
                       "Name shown for B1 in the [before -> after] suffix");
@@ -43,9 +43,9 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
 }
 
 ExitCode run_compare(const CompareOptions& options, Io& io) {
-  const auto before = load_results(options.before_path, io);
-  const auto after = load_results(options.after_path, io);
-  const auto catalog = load_catalog(options.benchmarks_path, options.before_path);
+  const auto before = action::load_results(options.before_path, io);
+  const auto after = action::load_results(options.after_path, io);
+  const auto catalog = action::load_catalog(options.benchmarks_path, options.before_path);
   const auto comparison = compare::compare_results(before, after, catalog, options.factor);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_json(comparison, options.table.filter, options.table.sort);

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "spyglass/cli/inputs.hpp"
+#include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/render/comparison_json.hpp"
 
@@ -20,13 +20,14 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
   command->add_option("--bconf", options.benchmarks_path,
                       "benchmarks.json (default: ../benchmarks.json beside BASELINE's machine folder)");
   add_factor_option(*command, options.factor);
-  const std::map<std::string, render::SortOrder> orders = {{"default", render::SortOrder::k_default},
-                                                           {"name", render::SortOrder::k_name}};
-  command->add_option("--sort", options.sort, "Row order: default or name (both by name)")
-      ->transform(CLI::CheckedTransformer(orders))
+  add_choice_option<render::SortOrder>(
+      *command, "--sort", options.sort,
+      {{"default", render::SortOrder::k_default}, {"name", render::SortOrder::k_name}},
+      "Row order: default or name (both by name)")
       ->default_str("default");
-  command->add_option("-l,--label", options.labels,
-                      "Column label, repeated: the baseline's first, then one per contender");
+  one_value_each(command->add_option(
+      "-l,--label", options.labels,
+      "Column label, repeated: the baseline's first, then one per contender"));
   add_format_option(*command, options.format);
   add_exit_zero_flag(*command, options.exit_zero);
   return command;
@@ -40,13 +41,13 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
                             "file, the baseline's first)",
                             options.labels.size(), file_count));
   }
-  const auto baseline = load_results(options.baseline_path, io);
+  const auto baseline = action::load_results(options.baseline_path, io);
   std::vector<model::ResultFile> contenders;
   contenders.reserve(options.contender_paths.size());
   for (const auto& path : options.contender_paths) {
-    contenders.push_back(load_results(path, io));
+    contenders.push_back(action::load_results(path, io));
   }
-  const auto catalog = load_catalog(options.benchmarks_path, options.baseline_path);
+  const auto catalog = action::load_catalog(options.benchmarks_path, options.baseline_path);
   const auto comparison = compare::compare_many(baseline, contenders, catalog, options.factor);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_many_json(comparison, options.labels);

@@ -1,24 +1,10 @@
 #pragma once
 
-#include <istream>
-#include <ostream>
-
-#include "spyglass/util/env.hpp"
+#include "spyglass/util/io.hpp"
 
 namespace spyglass::cli {
 
-// Where a command reads and writes; tests pass string streams and a MapEnv.
-struct Io {
-  std::ostream& out;
-  std::ostream& err;
-  std::istream* in = nullptr;         // standard input, for `-` paths; null: none
-  const util::Env* env = nullptr;     // environment variables; null: an empty environment
-
-  // The environment to read (an empty one when none was given).
-  const util::Env& environment() const {
-    static const util::MapEnv k_empty;
-    return env != nullptr ? *env : k_empty;
-  }
-};
+// Commands read and write through util::Io.
+using Io = util::Io;
 
 }  // namespace spyglass::cli

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,10 +16,10 @@
 
 #include "spyglass/ingest/json_reader.hpp"
 #include "spyglass/ingest/unroll.hpp"
-#include "spyglass/util/python_repr.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/file.hpp"
 #include "spyglass/util/python_json.hpp"
+#include "spyglass/util/python_repr.hpp"
 
 namespace spyglass::ingest {
 
@@ -37,7 +38,7 @@ constexpr std::size_t k_max_combinations = 1'000'000;
 std::string scalar_text(const std::string& file, const JsonPath& where, const JsonValue& value) {
   switch (value.type()) {
     case JsonValue::Type::k_string:
-      return value.as_string();
+      return std::string(value.as_string());
     case JsonValue::Type::k_integer:
       return std::to_string(value.as_integer());
     case JsonValue::Type::k_float:
@@ -99,7 +100,7 @@ std::optional<std::string> read_version(const std::string& file, const JsonPath&
   if (value == nullptr || value->is_null()) {
     return std::nullopt;
   }
-  return require_string(file, where, *value);
+  return std::string(require_string(file, where, *value));
 }
 
 // --- Benchmark rows ----------------------------------------------------------
@@ -146,12 +147,14 @@ std::size_t combination_count(const std::string& file, const JsonPath& where,
               (count == 1 ? " parameter combination" : " parameter combinations"));
 }
 
-// The elements of the per-combination list `value`, or nullptr for null; a list whose length is
-// not `count` is an error naming the benchmark's path.
-const std::vector<JsonValue>* per_combination(const std::string& file, const JsonPath& where,
-                                              const JsonValue& value, std::size_t count) {
+// The elements of the per-combination list `value`, or nullopt for null; a list whose length
+// is not `count` is an error naming the benchmark's path.
+std::optional<std::span<const JsonValue>> per_combination(const std::string& file,
+                                                          const JsonPath& where,
+                                                          const JsonValue& value,
+                                                          std::size_t count) {
   if (value.is_null()) {
-    return nullptr;
+    return std::nullopt;
   }
   if (!value.is_array()) {
     fail_type(file, where, "a list or null", value);
@@ -159,15 +162,15 @@ const std::vector<JsonValue>* per_combination(const std::string& file, const Jso
   if (value.items().size() != count) {
     fail_length(file, where, value.items().size(), count);
   }
-  return &value.items();
+  return value.items();
 }
 
 // The per-combination values of `result` (null: every combination failed).
 std::vector<std::optional<model::Number>> read_values(const std::string& file,
                                                       const JsonPath& where,
                                                       const JsonValue& result, std::size_t count) {
-  const std::vector<JsonValue>* items = per_combination(file, where, result, count);
-  if (items == nullptr) {
+  const auto items = per_combination(file, where, result, count);
+  if (!items) {
     return std::vector<std::optional<model::Number>>(count);
   }
   std::vector<std::optional<model::Number>> values;
@@ -184,8 +187,8 @@ std::vector<std::optional<std::vector<double>>> read_samples(const std::string& 
                                                              const JsonValue& value,
                                                              std::size_t count) {
   std::vector<std::optional<std::vector<double>>> samples;
-  const std::vector<JsonValue>* items = per_combination(file, where, value, count);
-  if (items == nullptr) {
+  const auto items = per_combination(file, where, value, count);
+  if (!items) {
     return samples;
   }
   samples.reserve(count);
@@ -343,7 +346,7 @@ struct RowCells {
 
 // The row `results[key]` of a format 2 file as a BenchmarkRow.
 BenchmarkRow read_row_v2(const std::string& file, const JsonPath& where, std::string_view key,
-                         const JsonValue& row, const std::vector<std::string>& column_names,
+                         const JsonValue& row, const std::vector<std::string_view>& column_names,
                          const std::vector<Column>& columns) {
   if (!row.is_array()) {
     fail_type(file, where, "a list of result columns", row);
@@ -354,7 +357,8 @@ BenchmarkRow read_row_v2(const std::string& file, const JsonPath& where, std::st
   const std::size_t width = std::min(row.items().size(), columns.size());
   for (std::size_t i = 0; i < width; ++i) {
     if (columns[i] == Column::k_unknown) {
-      fail_at(file, where.index(i), "unknown result column \"" + column_names[i] + "\"");
+      fail_at(file, where.index(i),
+              "unknown result column \"" + std::string(column_names[i]) + "\"");
     }
     if (columns[i] != Column::k_ignored) {
       const auto slot = static_cast<std::size_t>(columns[i]);
@@ -384,8 +388,8 @@ BenchmarkRow read_row_v2(const std::string& file, const JsonPath& where, std::st
   for (std::size_t s = 0; s < k_stats_fields.size(); ++s) {
     const auto column = static_cast<Column>(s);
     const JsonPath column_path = where.index(cells.at(column));
-    const std::vector<JsonValue>* items = per_combination(file, column_path, cell(column), count);
-    if (items == nullptr) {
+    const auto items = per_combination(file, column_path, cell(column), count);
+    if (!items) {
       continue;
     }
     // asv's loader: any non-null stats column gives every combination a (maybe empty) dict.
@@ -408,7 +412,7 @@ void read_body_v2(const std::string& file, const JsonValue& doc, model::ResultFi
   if (!column_list.is_array()) {
     fail_type(file, columns_path, "a list of column names", column_list);
   }
-  std::vector<std::string> column_names;
+  std::vector<std::string_view> column_names;
   std::vector<Column> columns;
   column_names.reserve(column_list.items().size());
   columns.reserve(column_list.items().size());
@@ -486,7 +490,7 @@ std::optional<std::vector<model::Stats>> read_stats_v1(const std::string& file,
   }
   std::vector<model::Stats> stats;
   if (value->is_array()) {
-    const std::vector<JsonValue>* items = per_combination(file, where, *value, count);
+    const auto items = per_combination(file, where, *value, count);
     stats.reserve(count);
     for (std::size_t j = 0; j < count; ++j) {
       stats.push_back(read_stats_entry_v1(file, where.index(j), (*items)[j]));
@@ -563,18 +567,18 @@ void read_body_v1(const std::string& file, const JsonValue& doc, model::ResultFi
   }
 
   // The conversion writes the benchmarks sorted by name.
-  std::vector<const JsonValue::Member*> sorted;
+  std::vector<const util::JsonMember*> sorted;
   sorted.reserve(results.members().size());
   for (const auto& member : results.members()) {
     sorted.push_back(&member);
   }
   std::sort(sorted.begin(), sorted.end(),
-            [](const auto* a, const auto* b) { return a->first < b->first; });
+            [](const auto* a, const auto* b) { return a->key < b->key; });
 
   out.results.reserve(sorted.size());
-  for (const JsonValue::Member* member : sorted) {
-    const std::string& key = member->first;
-    BenchmarkRow row = read_row_v1(file, results_path.member(key), key, member->second);
+  for (const util::JsonMember* member : sorted) {
+    const std::string_view key = member->key;
+    BenchmarkRow row = read_row_v1(file, results_path.member(key), key, member->value);
     if (const auto version = versions.find(key); version != versions.end()) {
       row.version = read_version(file, versions_path.member(key), version->second);
     }
@@ -586,7 +590,8 @@ void read_body_v1(const std::string& file, const JsonValue& doc, model::ResultFi
 
 model::ResultFile parse_asv_results(std::string_view contents, const std::string& display_name) {
   const std::string& file = display_name;  // the name every reader here takes
-  const JsonValue doc = util::parse_python_json(contents, file);
+  const util::JsonDocument document = util::parse_python_json(contents, file);
+  const JsonValue& doc = document.root();
   const JsonPath root;
   const std::int64_t format = check_format_version(file, doc);
 
@@ -597,7 +602,7 @@ model::ResultFile parse_asv_results(std::string_view contents, const std::string
     result.env_name = require_string(file, env_path, require(file, root, doc, "env_name"));
     read_body_v2(file, doc, result);
   } else {
-    result.env_name = env_name != nullptr ? require_string(file, env_path, *env_name)
+    result.env_name = env_name != nullptr ? std::string(require_string(file, env_path, *env_name))
                                           : derived_env_name(result.python, result.requirements);
     read_body_v1(file, doc, result);
   }

@@ -15,7 +15,7 @@ using util::JsonValue;
 
 // One benchmarks.json entry `key: {...}`; its `name` defaults to the key.
 model::BenchmarkInfo read_benchmark(const std::string& file, const JsonPath& where,
-                                    const std::string& key, const JsonValue& entry) {
+                                    std::string_view key, const JsonValue& entry) {
   require_object(file, where, entry);
   model::BenchmarkInfo info;
   const JsonValue* name = entry.find("name");
@@ -37,7 +37,8 @@ model::BenchmarkInfo read_benchmark(const std::string& file, const JsonPath& whe
 
 model::BenchmarkCatalog parse_benchmarks_json(std::string_view contents,
                                               const std::string& display_name) {
-  const JsonValue doc = util::parse_python_json(contents, display_name);
+  const util::JsonDocument document = util::parse_python_json(contents, display_name);
+  const JsonValue& doc = document.root();
   check_format_version(display_name, doc);
   const JsonPath root;
   model::BenchmarkCatalog catalog;

@@ -12,6 +12,7 @@
 
 #include "spyglass/ingest/table_cells.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/utf8.hpp"
 
 namespace spyglass::ingest {
 namespace {
@@ -86,19 +87,20 @@ bool is_legacy_header(std::string_view text) {
   return parts.size() == 3 && parts[0] == "before" && parts[1] == "after" && parts[2] == "ratio";
 }
 
-// The cells of a pipe-table line (trimmed, starting with `|`), untrimmed.
-std::vector<std::string_view> split_pipe_cells(std::string_view line) {
+// The cells of a pipe-table line (trimmed, starting with `|`), untrimmed, into `cells` (a buffer
+// reused across rows).
+void split_pipe_cells(std::string_view line, std::vector<std::string_view>& cells) {
   line.remove_prefix(1);
   if (line.ends_with('|')) {
     line.remove_suffix(1);
   }
-  std::vector<std::string_view> cells;
+  cells.clear();
   std::size_t start = 0;
   while (true) {
     const auto bar = line.find('|', start);
     if (bar == std::string_view::npos) {
       cells.push_back(line.substr(start));
-      return cells;
+      return;
     }
     cells.push_back(line.substr(start, bar - start));
     start = bar + 1;
@@ -199,7 +201,7 @@ struct RowName {
 // One data row, before the steps that need every row (labels, names, duplicates).
 struct PendingRow {
   std::size_t line = 0;
-  std::string name_cell;
+  std::string_view name_cell;        // into the text being parsed
   std::vector<ComparisonRow> sides;  // one per contender; one for compare
 };
 
@@ -241,12 +243,21 @@ class TableReader {
     throw Error(ExitCode::k_bad_input, fmt::format("{}:{}: {}", m_display_name, line, what));
   }
 
+  // `line`, once checked to be UTF-8: a table line's text ends up in the model and its JSON.
+  const Line& table_line(std::size_t index) const {
+    const auto& line = m_lines[index];
+    if (!util::is_valid_utf8(line.text)) {
+      fail(line.number, "not valid UTF-8");
+    }
+    return line;
+  }
+
   // Parse the pipe table whose header is line `i`; return the index of the line after it.
   std::size_t read_pipe_table(std::size_t i, bool improved) {
-    const auto& header_line = m_lines[i];
-    const auto raw = split_pipe_cells(trim(header_line.text));
+    const auto& header_line = table_line(i);
+    split_pipe_cells(trim(header_line.text), m_raw_cells);
     std::vector<std::string_view> cells;
-    for (const auto cell : raw) {
+    for (const auto cell : m_raw_cells) {
       cells.push_back(trim(cell));
     }
     auto header = compare_header(cells);
@@ -266,10 +277,11 @@ class TableReader {
 
     const auto next = i + 1;
     const auto separator = next < m_lines.size() ? trim(m_lines[next].text) : std::string_view();
-    const auto separator_cells =
-        separator.starts_with('|') ? split_pipe_cells(separator) : std::vector<std::string_view>();
-    if (separator_cells.empty() ||
-        !std::all_of(separator_cells.begin(), separator_cells.end(), is_separator_cell)) {
+    if (separator.starts_with('|')) {
+      split_pipe_cells(separator, m_raw_cells);
+    }
+    if (!separator.starts_with('|') ||
+        !std::all_of(m_raw_cells.begin(), m_raw_cells.end(), is_separator_cell)) {
       fail(next < m_lines.size() ? m_lines[next].number : header_line.number + 1,
            "expected the separator row (|---|---|) under the table header");
     }
@@ -279,7 +291,8 @@ class TableReader {
       if (!text.starts_with('|')) {
         break;
       }
-      read_pipe_row(m_lines[row].number, split_pipe_cells(text), improved);
+      split_pipe_cells(text, m_raw_cells);
+      read_pipe_row(table_line(row).number, m_raw_cells, improved);
     }
     return row;
   }
@@ -293,7 +306,8 @@ class TableReader {
     // A `|` in a name splits it: join the surplus cells back into the name column.
     const std::size_t name_at = many ? 0 : expected - 1;
     const std::size_t surplus = raw.size() - expected;
-    std::vector<std::string_view> cells;
+    auto& cells = m_cells;
+    cells.clear();
     for (std::size_t c = 0; c < raw.size(); ++c) {
       if (c == name_at) {
         const auto& last = raw[c + surplus];
@@ -321,7 +335,7 @@ class TableReader {
     header.sources.resize(2);
     std::size_t row = i + 1;
     if (row < m_lines.size() && trim(m_lines[row].text).starts_with('[')) {
-      const auto hashes = words(m_lines[row].text);
+      const auto hashes = words(table_line(row).text);
       if (hashes.size() != 2 || !std::all_of(hashes.begin(), hashes.end(), [](auto word) {
             return word.size() >= 2 && word.front() == '[' && word.back() == ']';
           })) {
@@ -339,7 +353,7 @@ class TableReader {
     }
     accept_header(std::move(header));
     for (; row < m_lines.size() && !trim(m_lines[row].text).empty(); ++row) {
-      read_legacy_row(m_lines[row], improved);
+      read_legacy_row(table_line(row), improved);
     }
     return row;
   }
@@ -420,7 +434,8 @@ class TableReader {
     row.insignificant = ratio.insignificant;
     // asv-spyglass v0.3.1 marks a fixed failure ` ` and files it under "improved".
     row.change = (*change == Change::k_none && improved) ? Change::k_failure_fixed : *change;
-    m_rows.push_back({line, std::string(name), {std::move(row)}});
+    auto& pending = m_rows.emplace_back(PendingRow{line, name, {}});
+    pending.sides.push_back(std::move(row));
   }
 
   void read_compare_many_row(std::size_t line, const std::vector<std::string_view>& cells) {
@@ -428,7 +443,7 @@ class TableReader {
     auto baseline = read_value(line, cells[1], columns[1]);
     std::optional<std::string> unit;
     merge_unit(line, unit, baseline.unit);
-    PendingRow pending{line, std::string(cells[0]), {}};
+    PendingRow pending{line, cells[0], {}};
     for (std::size_t c = 2; c < cells.size(); ++c) {
       const auto parts = split_contender_cell(cells[c]);
       if (!parts) {
@@ -489,8 +504,7 @@ class TableReader {
                           return s.label && *s.label == *split.front().label;
                         });
     for (std::size_t r = 0; r < split.size(); ++r) {
-      names.push_back(
-          {shared ? split[r].name : std::string_view(m_rows[r].name_cell), split[r].name});
+      names.push_back({shared ? split[r].name : m_rows[r].name_cell, split[r].name});
     }
     if (shared && compare) {
       set_label(sources[0], *split.front().label);
@@ -571,6 +585,8 @@ class TableReader {
   std::vector<Line> m_lines;
   std::optional<Header> m_header;
   std::vector<PendingRow> m_rows;
+  std::vector<std::string_view> m_raw_cells;  // scratch: one line's cells as split
+  std::vector<std::string_view> m_cells;      // scratch: one row's cells, trimmed and joined
 };
 
 }  // namespace

@@ -61,8 +61,8 @@ const util::JsonValue& require_object(const std::string& file, const JsonPath& w
   return value;
 }
 
-const std::string& require_string(const std::string& file, const JsonPath& where,
-                                  const util::JsonValue& value) {
+std::string_view require_string(const std::string& file, const JsonPath& where,
+                                const util::JsonValue& value) {
   if (!value.is_string()) {
     fail_type(file, where, "a string", value);
   }
@@ -77,7 +77,7 @@ std::vector<std::string> read_strings(const std::string& file, const JsonPath& w
   std::vector<std::string> texts;
   texts.reserve(value.items().size());
   for (std::size_t i = 0; i < value.items().size(); ++i) {
-    texts.push_back(require_string(file, where.index(i), value.items()[i]));
+    texts.emplace_back(require_string(file, where.index(i), value.items()[i]));
   }
   return texts;
 }

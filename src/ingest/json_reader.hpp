@@ -51,8 +51,8 @@ const util::JsonValue& require_object(const std::string& file, const JsonPath& w
                                       const util::JsonValue& value);
 
 // The string `value`, else a type error.
-const std::string& require_string(const std::string& file, const JsonPath& where,
-                                  const util::JsonValue& value);
+std::string_view require_string(const std::string& file, const JsonPath& where,
+                                const util::JsonValue& value);
 
 // A list of strings, else a type error.
 std::vector<std::string> read_strings(const std::string& file, const JsonPath& where,

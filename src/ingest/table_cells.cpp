@@ -1,5 +1,6 @@
 #include "spyglass/ingest/table_cells.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -100,22 +101,34 @@ std::optional<Literal> split_literal(std::string_view text) {
 // `literal * 10^shift`, rounded once (the shift goes into the exponent, not a multiplication).
 std::optional<double> literal_value(const Literal& literal, int shift) {
   const long long exponent = static_cast<long long>(literal.exponent) + shift;
-  const std::string text = std::string(literal.mantissa) + "e" + std::to_string(exponent);
+  // mantissa + "e" + exponent, in a stack buffer for the usual short mantissa.
+  constexpr std::size_t k_exponent_room = 24;
+  std::array<char, 64> buffer{};
+  std::string heap;
+  char* first = buffer.data();
+  if (literal.mantissa.size() + k_exponent_room > buffer.size()) {
+    heap.resize(literal.mantissa.size() + k_exponent_room);
+    first = heap.data();
+  }
+  char* last = std::copy(literal.mantissa.begin(), literal.mantissa.end(), first);
+  *last++ = 'e';
+  last = std::to_chars(last, last + k_exponent_room - 1, exponent).ptr;
   double value = 0.0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) {
+  const auto [ptr, ec] = std::from_chars(first, last, value);
+  if (ec != std::errc() || ptr != last) {
     return std::nullopt;
   }
   return value;
 }
 
+bool is_infinity_text(std::string_view text) {
+  return text == "inf" || text == "Infinity" || text == "-inf" || text == "-Infinity";
+}
+
 // A number as asv prints one without a unit: a decimal literal, or Python's/printf's infinity.
 std::optional<model::Number> parse_number(std::string_view text) {
-  if (text == "inf" || text == "Infinity") {
-    return model::Number{k_inf, false};
-  }
-  if (text == "-inf" || text == "-Infinity") {
-    return model::Number{-k_inf, false};
+  if (is_infinity_text(text)) {
+    return model::Number{text.starts_with('-') ? -k_inf : k_inf, false};
   }
   const auto literal = split_literal(text);
   if (!literal) {
@@ -160,35 +173,43 @@ ValueCell value_cell(std::string_view text, std::optional<model::Number> value, 
   return cell;
 }
 
+// The unit suffix `tail` ends with; nullopt for a plain number (`Infinity` ends in no `y`ear).
+const Suffix* find_suffix(std::string_view tail) {
+  if (is_infinity_text(tail)) {
+    return nullptr;
+  }
+  const auto found = std::find_if(k_suffixes.begin(), k_suffixes.end(),
+                                  [&](const auto& suffix) { return tail.ends_with(suffix.text); });
+  return found == k_suffixes.end() ? nullptr : &*found;
+}
+
 // A measured value with an optional err, plain or with a unit suffix on the last part.
 std::optional<ValueCell> parse_measured(std::string_view text) {
   const auto [value_part, err_part] = split_err(text);
-  const auto plain_value = parse_number(value_part);
-  const auto plain_err = err_part ? parse_number(*err_part) : std::nullopt;
-  if (plain_value && (!err_part || plain_err)) {
-    auto cell = value_cell(text, plain_value, true);
-    if (plain_err) {
-      cell.measurement.err = plain_err->value;
-    }
-    return cell;
-  }
   const std::string_view tail = err_part ? *err_part : value_part;
-  for (const auto& suffix : k_suffixes) {
-    if (!tail.ends_with(suffix.text)) {
-      continue;
-    }
-    const auto unscaled_tail = tail.substr(0, tail.size() - suffix.text.size());
-    const auto value = parse_scaled(err_part ? value_part : unscaled_tail, suffix);
-    const auto err = err_part ? parse_scaled(unscaled_tail, suffix) : std::nullopt;
+  const Suffix* suffix = find_suffix(tail);
+  if (suffix == nullptr) {
+    const auto value = parse_number(value_part);
+    const auto err = err_part ? parse_number(*err_part) : std::nullopt;
     if (!value || (err_part && !err)) {
       return std::nullopt;
     }
-    auto cell = value_cell(text, model::Number{*value, false}, true);
-    cell.measurement.err = err;
-    cell.unit = suffix.unit;
+    auto cell = value_cell(text, value, true);
+    if (err) {
+      cell.measurement.err = err->value;
+    }
     return cell;
   }
-  return std::nullopt;
+  const auto unscaled_tail = tail.substr(0, tail.size() - suffix->text.size());
+  const auto value = parse_scaled(err_part ? value_part : unscaled_tail, *suffix);
+  const auto err = err_part ? parse_scaled(unscaled_tail, *suffix) : std::nullopt;
+  if (!value || (err_part && !err)) {
+    return std::nullopt;
+  }
+  auto cell = value_cell(text, model::Number{*value, false}, true);
+  cell.measurement.err = err;
+  cell.unit = suffix->unit;
+  return cell;
 }
 
 bool is_mark_char(char c) {
@@ -198,12 +219,15 @@ bool is_mark_char(char c) {
 }  // namespace
 
 std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) {
-    return {};
+  // A plain loop: find_first_not_of calls memchr once per character.
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  while (!text.empty() && blank(text.front())) {
+    text.remove_prefix(1);
   }
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
+  while (!text.empty() && blank(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
 }
 
 std::optional<ValueCell> parse_value_cell(std::string_view text) {
@@ -276,15 +300,17 @@ std::optional<ContenderCellText> split_contender_cell(std::string_view text) {
 }
 
 NameAndLabel split_env_label(std::string_view cell) {
-  const auto open = cell.rfind(" [");
-  if (!cell.ends_with(']') || open == std::string_view::npos) {
+  // A label holds no brackets, so its `[` is the last one.
+  const auto open = cell.rfind('[');
+  if (!cell.ends_with(']') || open == std::string_view::npos || open == 0 ||
+      cell[open - 1] != ' ') {
     return {cell, std::nullopt};
   }
-  const auto label = cell.substr(open + 2, cell.size() - open - 3);
-  if (label.empty() || label.find_first_of("[]") != std::string_view::npos) {
+  const auto label = cell.substr(open + 1, cell.size() - open - 2);
+  if (label.empty() || label.find(']') != std::string_view::npos) {
     return {cell, std::nullopt};
   }
-  return {cell.substr(0, open), label};
+  return {cell.substr(0, open - 1), label};
 }
 
 std::optional<std::pair<std::string_view, std::string_view>> split_label_pair(

@@ -62,7 +62,8 @@ constexpr std::array<Section, 4> k_split_order = {Section::k_improved, Section::
 bool keep_row(const ComparisonRow& row, const RowFilter& filter) {
   const char mark = model::change_mark(row.change);
   const Section section = model::section_of(row.change);
-  if (filter.only_changed && (mark == ' ' || mark == 'x')) {
+  // asv hides a fixed failure (`*`) under --only-changed too, as asv-spyglass's blank mark did.
+  if (filter.only_changed && (mark == ' ' || mark == 'x' || mark == '*')) {
     return false;
   }
   if (filter.only_improved && section != Section::k_improved) {

@@ -11,7 +11,7 @@ enum class SortOrder { k_default, k_ratio, k_name };
 
 // Which rows a compare table keeps (asv-spyglass's --only-* flags; they combine).
 struct RowFilter {
-  bool only_changed = false;    // drop ' ' and 'x' rows (and the section titles)
+  bool only_changed = false;    // drop ' ', '*' and 'x' rows (and the section titles)
   bool only_improved = false;   // keep the improved section only
   bool only_regressed = false;  // keep the regressed section only
 };

@@ -1,10 +1,10 @@
 #include "spyglass/render/comment_model.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/render/markdown.hpp"
@@ -25,13 +25,13 @@ struct VerdictInfo {
 };
 
 constexpr std::array<VerdictInfo, k_verdict_count> k_verdicts = {{
-    {"regressed", "\U0001F534", "regressed"},           // red circle
-    {"failing", "\U0001F4A5", "newly failing"},          // collision
-    {"improved", "\U0001F7E2", "improved"},              // green circle
-    {"fixed", "\u2705", "fixed"},                        // check mark
+    {"regressed", "\U0001F534", "regressed"},                // red circle
+    {"failing", "\U0001F4A5", "newly failing"},              // collision
+    {"improved", "\U0001F7E2", "improved"},                  // green circle
+    {"fixed", "\u2705", "fixed"},                            // check mark
     {"insignificant", "\u3030\uFE0F", "insignificant (~)"},  // wavy dash
-    {"unchanged", "\u26AA", "unchanged"},                // white circle
-    {"not_comparable", "\u2754", "not comparable"},      // question mark
+    {"unchanged", "\u26AA", "unchanged"},                    // white circle
+    {"not_comparable", "\u2754", "not comparable"},          // question mark
 }};
 
 const VerdictInfo& info(Verdict verdict) { return k_verdicts[static_cast<std::size_t>(verdict)]; }
@@ -89,10 +89,10 @@ std::string bar_text(const ComparisonRow& row) {
   if (!std::isfinite(row.ratio) || row.ratio <= 0.0) {
     return "";
   }
-  static constexpr std::array<const char*, 8> k_partial = {
-      "", "\u258F", "\u258E", "\u258D", "\u258C", "\u258B", "\u258A", "\u2589"};
-  const auto eighths = static_cast<std::size_t>(
-      std::min(80.0, std::round(std::fabs(std::log2(row.ratio)) * 16.0)));
+  static constexpr std::array<const char*, 8> k_partial = {"",       "\u258F", "\u258E", "\u258D",
+                                                           "\u258C", "\u258B", "\u258A", "\u2589"};
+  const auto eighths =
+      static_cast<std::size_t>(std::min(80.0, std::round(std::fabs(std::log2(row.ratio)) * 16.0)));
   std::string bar;
   for (std::size_t i = 0; i < eighths / 8; ++i) {
     bar += "\u2588";
@@ -101,7 +101,7 @@ std::string bar_text(const ComparisonRow& row) {
 }
 
 json name_fields(const ComparisonRow& row) {
-  return json{{"name", row.name}, {"name_md", code_span(row.name)}};
+  return json{{"name", row.name}, {"name_md", code_span(row.name, SpanPlace::k_table_cell)}};
 }
 
 json single_row(const ComparisonRow& row) {
@@ -157,26 +157,6 @@ json multi_row(const std::vector<const ComparisonRow*>& cells) {
   return out;
 }
 
-// A group's rows, the first `limit` of them shown.
-struct GroupRows {
-  std::vector<std::pair<double, json>> rows;  // severity, row
-  std::size_t limit = CommentDetail::k_all;
-
-  json to_json() const {
-    json shown = json::array();
-    for (std::size_t i = 0; i < rows.size() && i < limit; ++i) {
-      shown.push_back(rows[i].second);
-    }
-    const std::size_t omitted = rows.size() - shown.size();
-    return json{{"any", !rows.empty()},
-                {"count", rows.size()},
-                {"shown", shown.size()},
-                {"omitted", omitted},
-                {"any_omitted", omitted > 0},
-                {"rows", std::move(shown)}};
-  }
-};
-
 std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("**{}** {}", n, n == 1 ? one : many);
 }
@@ -185,7 +165,8 @@ json alert(const std::array<std::size_t, k_verdict_count>& counts) {
   auto count = [&](Verdict v) { return counts[static_cast<std::size_t>(v)]; };
   const std::size_t regressed = count(Verdict::k_regressed);
   const std::size_t failing = count(Verdict::k_failing);
-  const std::size_t better = count(Verdict::k_improved) + count(Verdict::k_fixed);
+  const std::size_t improved = count(Verdict::k_improved);
+  const std::size_t fixed = count(Verdict::k_fixed);
   if (regressed + failing > 0) {
     std::vector<std::string> parts;
     if (regressed > 0) {
@@ -196,10 +177,16 @@ json alert(const std::array<std::size_t, k_verdict_count>& counts) {
     }
     return {{"level", "CAUTION"}, {"text_md", fmt::format("{}.", fmt::join(parts, " and "))}};
   }
-  if (better > 0) {
+  if (improved + fixed > 0) {
+    std::vector<std::string> parts;
+    if (improved > 0) {
+      parts.push_back(plural(improved, "benchmark improved", "benchmarks improved"));
+    }
+    if (fixed > 0) {
+      parts.push_back(plural(fixed, "failing benchmark is fixed", "failing benchmarks are fixed"));
+    }
     return {{"level", "TIP"},
-            {"text_md", plural(better, "benchmark improved", "benchmarks improved") +
-                            ", and nothing regressed."}};
+            {"text_md", fmt::format("{}; nothing regressed.", fmt::join(parts, " and "))}};
   }
   return {{"level", "NOTE"}, {"text_md", "No significant changes."}};
 }
@@ -216,7 +203,7 @@ std::string headline(const std::array<std::size_t, k_verdict_count>& counts) {
 
 std::string others_summary(const std::array<std::size_t, k_verdict_count>& counts) {
   std::vector<std::string> parts;
-  for (auto verdict : {Verdict::k_insignificant, Verdict::k_not_comparable, Verdict::k_unchanged}) {
+  for (auto verdict : {Verdict::k_insignificant, Verdict::k_unchanged, Verdict::k_not_comparable}) {
     const auto n = counts[static_cast<std::size_t>(verdict)];
     if (n > 0) {
       parts.push_back(fmt::format("{} {}", n, info(verdict).words));
@@ -231,11 +218,38 @@ json commit_json(const std::string& sha, const model::RunContext& run) {
   }
   const auto short_sha = sha.substr(0, 8);
   const auto url = run.commit_url(sha);
-  return json{{"sha", sha},
-              {"short", short_sha},
-              {"url", url ? json(*url) : json(nullptr)},
-              {"link_md", url ? fmt::format("[`{}`]({})", short_sha, *url)
-                              : fmt::format("`{}`", short_sha)}};
+  return json{
+      {"sha", sha},
+      {"short", short_sha},
+      {"url", url ? json(*url) : json(nullptr)},
+      {"link_md", url ? fmt::format("[{}]({})", code_span(short_sha, SpanPlace::k_text), *url)
+                      : code_span(short_sha, SpanPlace::k_text)}};
+}
+
+// asv-spyglass starts its table with a blank line, which would open the code block with one.
+std::string_view without_leading_blank_lines(std::string_view text) {
+  while (!text.empty() && text.front() == '\n') {
+    text.remove_prefix(1);
+  }
+  return text;
+}
+
+// "a", "a and b", "a, b and c".
+std::string join_words(const std::vector<std::string>& words) {
+  if (words.size() <= 1) {
+    return words.empty() ? "" : words.front();
+  }
+  return fmt::format("{} and {}", fmt::join(words.begin(), words.end() - 1, ", "), words.back());
+}
+
+// What a shortened comment left out, and where the rest is.
+std::string truncation_note(const std::vector<std::string>& left_out,
+                            const std::optional<std::string>& run_url) {
+  return fmt::format(
+      "This comment was shortened to fit GitHub's size limit, leaving out {}. The full report is "
+      "in the {}.",
+      join_words(left_out),
+      run_url ? fmt::format("[job summary]({})", *run_url) : std::string("job summary"));
 }
 
 std::string label_or(const std::vector<std::string>& labels, std::size_t i,
@@ -244,6 +258,8 @@ std::string label_or(const std::vector<std::string>& labels, std::size_t i,
 }
 
 }  // namespace
+
+std::string comment_marker(std::string_view id) { return fmt::format("<!-- spyglass:{} -->", id); }
 
 Verdict verdict_of(const ComparisonRow& row) {
   switch (row.change) {
@@ -266,109 +282,163 @@ Verdict verdict_of(const ComparisonRow& row) {
   return row.insignificant ? Verdict::k_insignificant : Verdict::k_unchanged;
 }
 
-json build_comment_model(const CommentInput& input, const CommentDetail& detail) {
+CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
   std::array<std::size_t, k_verdict_count> counts{};
-  std::array<GroupRows, 3> groups;
-  groups[0].limit = detail.regression_rows;
-  groups[1].limit = detail.improvement_rows;
-  groups[2].limit = detail.other_rows;
-  auto add = [&](Verdict placed_by, double key, json row) {
-    groups[static_cast<std::size_t>(group_of(placed_by))].rows.emplace_back(key, std::move(row));
+  std::array<std::vector<std::pair<double, std::size_t>>, 3> keyed;  // severity, row index
+  auto add = [&](Verdict placed_by, double key, std::size_t index) {
+    ++counts[static_cast<std::size_t>(placed_by)];
+    keyed[static_cast<std::size_t>(group_of(placed_by))].emplace_back(key, index);
   };
 
-  json model = {{"marker", fmt::format("<!-- spyglass:{} -->", input.id)},
-                {"id", input.id},
-                {"title", "Benchmark results"}};
-  json meta;
+  m_head = {{"marker", comment_marker(input.id)}, {"id", input.id}, {"title", "Benchmark results"}};
   if (input.comparison != nullptr) {
     const auto& comparison = *input.comparison;
-    for (const auto& row : comparison.rows) {
-      ++counts[static_cast<std::size_t>(verdict_of(row))];
-      add(verdict_of(row), severity(row), single_row(row));
+    for (std::size_t r = 0; r < comparison.rows.size(); ++r) {
+      const auto& row = comparison.rows[r];
+      add(verdict_of(row), severity(row), r);
     }
-    model["mode"] = "compare";
-    model["is_compare_many"] = false;
+    m_row_json.resize(comparison.rows.size());
+    m_head["mode"] = "compare";
+    m_head["is_compare_many"] = false;
     const auto before = comparison.before.machine_env();
     const auto after = comparison.after.machine_env();
-    meta["env_label"] = before == after ? before : fmt::format("{} \u2192 {}", before, after);
-    meta["base"] = commit_json(comparison.before.commit_hash, input.run);
-    meta["head"] = commit_json(comparison.after.commit_hash, input.run);
-    meta["factor"] = fmt::format("{}", comparison.factor);
+    m_meta["env_label"] = before == after ? before : fmt::format("{} \u2192 {}", before, after);
+    m_meta["base"] = commit_json(comparison.before.commit_hash, input.run);
+    m_meta["head"] = commit_json(comparison.after.commit_hash, input.run);
+    m_meta["factor"] = fmt::format("{}", comparison.factor);
   } else {
     const auto& multi = *input.multi;
     const std::size_t row_count = multi.contenders.empty() ? 0 : multi.contenders[0].rows.size();
     for (std::size_t r = 0; r < row_count; ++r) {
       const auto cells = cells_at(multi, r);
-      double key = INFINITY;
       const auto placed_by = worst_verdict(cells);
+      double key = INFINITY;
       for (const auto* cell : cells) {
-        ++counts[static_cast<std::size_t>(verdict_of(*cell))];
         if (group_of(verdict_of(*cell)) == group_of(placed_by)) {
           key = std::min(key, severity(*cell));
         }
       }
-      add(placed_by, key, multi_row(cells));
+      add(placed_by, key, r);
     }
-    model["mode"] = "compare-many";
-    model["is_compare_many"] = true;
+    m_row_json.resize(row_count);
+    m_head["mode"] = "compare-many";
+    m_head["is_compare_many"] = true;
     json contenders = json::array();
     for (std::size_t i = 0; i < multi.contenders.size(); ++i) {
       contenders.push_back({{"label", label_or(input.labels, i + 1, multi.contenders[i].after)}});
     }
-    model["baseline_label"] = label_or(input.labels, 0, multi.baseline);
-    meta["env_label"] = nullptr;
-    model["contenders"] = std::move(contenders);
-    meta["base"] = commit_json(multi.baseline.commit_hash, input.run);
-    meta["head"] = nullptr;
-    meta["factor"] = fmt::format("{}", multi.factor);
+    m_head["baseline_label"] = label_or(input.labels, 0, multi.baseline);
+    m_head["contenders"] = std::move(contenders);
+    m_meta["env_label"] = nullptr;
+    m_meta["base"] = commit_json(multi.baseline.commit_hash, input.run);
+    m_meta["head"] = nullptr;
+    m_meta["factor"] = fmt::format("{}", multi.factor);
   }
-  for (auto& group : groups) {
-    std::stable_sort(group.rows.begin(), group.rows.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-  }
+  m_meta["version"] = SPYGLASS_VERSION;
+  const auto run_url = input.run.run_url();
+  m_meta["run_url"] = run_url ? json(*run_url) : json(nullptr);
+  m_meta["dashboard_url"] = input.dashboard_url ? json(*input.dashboard_url) : json(nullptr);
 
-  json counts_json;
+  for (std::size_t g = 0; g < keyed.size(); ++g) {
+    std::stable_sort(keyed[g].begin(), keyed[g].end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [key, index] : keyed[g]) {
+      m_groups[g].push_back(index);
+    }
+  }
   std::size_t total = 0;
   for (std::size_t i = 0; i < k_verdict_count; ++i) {
-    counts_json[k_verdicts[i].key] = counts[i];
+    m_counts[k_verdicts[i].key] = counts[i];
     total += counts[i];
   }
-  counts_json["total"] = total;
-  model["counts"] = std::move(counts_json);
-  model["alert"] = alert(counts);
-  model["headline_md"] = headline(counts);
-  model["regressions"] = groups[0].to_json();
-  model["improvements"] = groups[1].to_json();
-  model["others"] = groups[2].to_json();
-  model["others"]["summary"] = others_summary(counts);
-
-  const bool show_raw = detail.raw_table && !input.raw_table.empty();
-  model["raw_table"] = {{"any", show_raw},
-                        {"block_md", show_raw ? code_block(input.raw_table) : ""}};
-  const bool show_env = detail.environment && input.environment_markdown.has_value();
-  model["environment"] = {{"any", show_env},
-                          {"markdown_md", show_env ? *input.environment_markdown : ""}};
-
-  const std::size_t omitted_rows = model["regressions"]["omitted"].get<std::size_t>() +
-                                   model["improvements"]["omitted"].get<std::size_t>() +
-                                   model["others"]["omitted"].get<std::size_t>();
-  const bool truncated = omitted_rows > 0 || (!detail.raw_table && !input.raw_table.empty()) ||
-                         (!detail.environment && input.environment_markdown.has_value());
-  model["truncated"] = truncated;
-  if (truncated) {
-    const auto run_url = input.run.run_url();
-    model["truncation_note_md"] = fmt::format(
-        "This comment was shortened to fit GitHub's size limit{}. The full report is in the {}.",
-        omitted_rows > 0 ? fmt::format(": {} rows are not shown", omitted_rows) : "",
-        run_url ? fmt::format("[job summary]({})", *run_url) : "job summary");
+  m_counts["total"] = total;
+  m_alert = alert(counts);
+  m_headline = headline(counts);
+  m_others_summary = others_summary(counts);
+  if (!input.raw_table.empty()) {
+    m_raw_block = code_block(without_leading_blank_lines(input.raw_table));
   }
+}
 
-  meta["version"] = SPYGLASS_VERSION;
-  const auto run_url = input.run.run_url();
-  meta["run_url"] = run_url ? json(*run_url) : json(nullptr);
-  meta["dashboard_url"] = input.dashboard_url ? json(*input.dashboard_url) : json(nullptr);
-  model["meta"] = std::move(meta);
+const json& CommentModel::row_json(std::size_t index) const {
+  auto& row = m_row_json[index];
+  if (!row) {
+    row = m_input->comparison != nullptr ? single_row(m_input->comparison->rows[index])
+                                         : multi_row(cells_at(*m_input->multi, index));
+  }
+  return *row;
+}
+
+json CommentModel::group_json(std::size_t group, std::size_t limit, std::size_t cap) const {
+  const auto& rows = m_groups[group];
+  const std::size_t shown = std::min(rows.size(), limit);
+  json listed = json::array();
+  for (std::size_t i = 0; i < shown && i < cap; ++i) {
+    listed.push_back(row_json(rows[i]));
+  }
+  const std::size_t omitted = rows.size() - shown;
+  return json{{"any", !rows.empty()},     {"any_shown", shown > 0}, {"count", rows.size()},
+              {"shown", shown},           {"omitted", omitted},     {"any_omitted", omitted > 0},
+              {"rows", std::move(listed)}};
+}
+
+std::size_t CommentModel::listed_rows(const CommentDetail& detail, std::size_t row_cap) const {
+  const std::array<std::size_t, 3> limits = {detail.regression_rows, detail.improvement_rows,
+                                             detail.other_rows};
+  std::size_t listed = 0;
+  for (std::size_t g = 0; g < m_groups.size(); ++g) {
+    listed += std::min({m_groups[g].size(), limits[g], row_cap});
+  }
+  return listed;
+}
+
+json CommentModel::build(const CommentDetail& detail, std::size_t row_cap) const {
+  json model = m_head;
+  model["counts"] = m_counts;
+  model["alert"] = m_alert;
+  model["headline_md"] = m_headline;
+  const std::array<std::size_t, 3> limits = {detail.regression_rows, detail.improvement_rows,
+                                             detail.other_rows};
+  static constexpr std::array<const char*, 3> k_group_keys = {"regressions", "improvements",
+                                                              "others"};
+  static constexpr std::array<const char*, 3> k_group_nouns = {"regression rows",
+                                                               "improvement rows", "other rows"};
+  std::vector<std::string> left_out;
+  for (std::size_t g = 0; g < m_groups.size(); ++g) {
+    model[k_group_keys[g]] = group_json(g, limits[g], row_cap);
+    const std::size_t count = m_groups[g].size();
+    const std::size_t shown = std::min(count, limits[g]);
+    if (shown < count) {
+      left_out.push_back(shown == 0
+                             ? fmt::format("all {} {}", count, k_group_nouns[g])
+                             : fmt::format("{} of {} {}", count - shown, count, k_group_nouns[g]));
+    }
+  }
+  model["others"]["summary"] = m_others_summary;
+  model["others"]["summary_html"] = escape_html(m_others_summary);
+
+  const bool has_env = m_input->environment_markdown.has_value();
+  const bool show_env = detail.environment && has_env;
+  if (has_env && !show_env) {
+    left_out.emplace_back("the environment section");
+  }
+  const bool show_raw = detail.raw_table && !m_raw_block.empty();
+  if (!m_raw_block.empty() && !show_raw) {
+    left_out.emplace_back("the comparison table");
+  }
+  model["raw_table"] = {{"any", show_raw}, {"block_md", show_raw ? m_raw_block : ""}};
+  model["environment"] = {{"any", show_env},
+                          {"markdown_md", show_env ? *m_input->environment_markdown : ""}};
+  model["truncated"] = !left_out.empty();
+  if (!left_out.empty()) {
+    model["truncation_note_md"] = truncation_note(left_out, m_input->run.run_url());
+  }
+  model["meta"] = m_meta;
   return model;
+}
+
+json build_comment_model(const CommentInput& input, const CommentDetail& detail) {
+  return CommentModel(input).build(detail);
 }
 
 }  // namespace spyglass::render

@@ -1,12 +1,13 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "spyglass/model/comparison.hpp"
 #include "spyglass/model/run_context.hpp"
@@ -47,11 +48,53 @@ enum class Verdict {
   k_not_comparable,  // 'x', or no ratio (missing, skipped, both failed)
 };
 
+// The hidden first line of the comment with `id`, by which spyglass finds its comment again.
+std::string comment_marker(std::string_view id);
+
 // The verdict of one compared pair.
 Verdict verdict_of(const model::ComparisonRow& row);
 
-// The data model the comment template sees (documented in docs/templates.md). `{{name}}`-style
-// fields hold plain text; fields ending in `_md` hold markdown for `{{{...}}}`.
+// The data model the comment template sees (documented in docs/templates.md), built for many
+// details: the rows are formatted, grouped and sorted once, and each model cut from them.
+// `{{name}}`-style fields hold plain text; fields ending in `_md` hold markdown for `{{{...}}}`,
+// and `_html` ones text escaped for raw HTML. `input` must outlive the object.
+class CommentModel {
+ public:
+  explicit CommentModel(const CommentInput& input);
+
+  // The model with `detail`. A `row_cap` lists at most that many rows per group without counting
+  // the rest as omitted: its comment is no longer than the real one, and cheaper to render.
+  nlohmann::ordered_json build(const CommentDetail& detail,
+                               std::size_t row_cap = CommentDetail::k_all) const;
+
+  // How many rows the regressions table has in full (regressions and new failures).
+  std::size_t regression_count() const { return m_groups[0].size(); }
+
+  // How many rows the model with `detail` and `row_cap` lists, in all groups.
+  std::size_t listed_rows(const CommentDetail& detail,
+                          std::size_t row_cap = CommentDetail::k_all) const;
+
+ private:
+  const CommentInput* m_input;
+  nlohmann::ordered_json m_head;  // the fields before the counts, as the template sees them
+  nlohmann::ordered_json m_counts;
+  nlohmann::ordered_json m_alert;
+  std::string m_headline;
+  std::string m_others_summary;
+  std::string m_raw_block;  // the raw table as a code block
+  // Row indexes into the comparison (or compare-many benchmarks) per group, most severe first:
+  // regressions, improvements, others.
+  std::array<std::vector<std::size_t>, 3> m_groups;
+  nlohmann::ordered_json m_meta;
+  mutable std::vector<std::optional<nlohmann::ordered_json>> m_row_json;  // formatted on first use
+
+  // The template's fields for row `index`.
+  const nlohmann::ordered_json& row_json(std::size_t index) const;
+  // Group `group` as the template sees it: its first `limit` rows, of which at most `cap` listed.
+  nlohmann::ordered_json group_json(std::size_t group, std::size_t limit, std::size_t cap) const;
+};
+
+// The model of the comment with `detail` (one-off; see CommentModel).
 nlohmann::ordered_json build_comment_model(const CommentInput& input, const CommentDetail& detail);
 
 }  // namespace spyglass::render

@@ -1,14 +1,16 @@
 #include "spyglass/render/comparison_json.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 
-#include <nlohmann/json.hpp>
-
+#include "spyglass/util/json_writer.hpp"
 
 namespace spyglass::render {
 namespace {
 
-using json = nlohmann::ordered_json;  // keys in the order written, for people reading it
 using model::Change;
 using model::ComparisonRow;
 using model::Measurement;
@@ -59,17 +61,30 @@ const char* evidence_name(model::Evidence evidence) {
   return "none";
 }
 
-// JSON has no NaN or infinity: those become null, and `status` says why.
-json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+// `text` ending in a newline, as the commands print it.
+std::string with_newline(std::string text) {
+  text += '\n';
+  return text;
+}
 
-json number_json(const model::Number& number) {
+// JSON has no NaN or infinity: those become null, and `status` says why.
+void write_number(util::JsonWriter& out, const model::Number& number) {
   if (!std::isfinite(number.value)) {
-    return nullptr;
+    out.null();
+  } else if (number.is_integer) {
+    out.integer(static_cast<std::int64_t>(number.value));
+  } else {
+    out.floating(number.value);
   }
-  if (number.is_integer) {
-    return static_cast<std::int64_t>(number.value);
+}
+
+// `value` or null.
+void write_optional(util::JsonWriter& out, const std::optional<double>& value) {
+  if (value) {
+    out.floating(*value);
+  } else {
+    out.null();
   }
-  return number.value;
 }
 
 const char* status_of(const Measurement& side) {
@@ -82,50 +97,100 @@ const char* status_of(const Measurement& side) {
   return std::isnan(side.value->value) ? "skipped" : "ok";
 }
 
-json side_json(const Measurement& side, const std::string& display) {
-  return json{
-      {"status", status_of(side)},
-      {"value", side.value ? number_json(*side.value) : json(nullptr)},
-      {"err", side.err ? number_or_null(*side.err) : json(nullptr)},
-      {"display", display},
-  };
-}
-
-json source_json(const model::Source& source, const std::string& label) {
-  return json{{"label", label},         {"file", source.path},
-              {"machine", source.machine}, {"env", source.env_name},
-              {"commit", source.commit_hash}};
-}
-
-// The verdict fields every compared pair shares.
-void add_verdict(json& out, const ComparisonRow& row) {
-  out["ratio"] = number_or_null(row.ratio);
-  out["mark"] = std::string(1, model::change_mark(row.change));
-  out["change"] = change_name(row.change);
-  out["section"] = section_name(model::section_of(row.change));
-  out["insignificant"] = row.insignificant;
-  out["evidence"] = evidence_name(row.evidence);
-  out["p_value"] = row.p_value ? json(*row.p_value) : json(nullptr);
-}
-
-json benchmark_identity(const ComparisonRow& row) {
-  return json{{"name", row.name},
-              {"benchmark", row.key},
-              {"params", row.params},
-              {"unit", row.unit ? json(*row.unit) : json(nullptr)}};
-}
-
-json counts_json(const std::vector<const ComparisonRow*>& rows) {
-  json counts = {{"total", rows.size()}};
-  for (auto change : {Change::k_none, Change::k_improved, Change::k_regressed,
-                      Change::k_failure_introduced, Change::k_failure_fixed,
-                      Change::k_incomparable}) {
-    counts[change_name(change)] = 0;
+// The members describing one side of a comparison.
+void write_side_members(util::JsonWriter& out, const Measurement& side,
+                        const std::string& display) {
+  out.key("status");
+  out.string(status_of(side));
+  out.key("value");
+  if (side.value) {
+    write_number(out, *side.value);
+  } else {
+    out.null();
   }
+  out.key("err");
+  write_optional(out, side.err);
+  out.key("display");
+  out.string(display);
+}
+
+void write_side(util::JsonWriter& out, const Measurement& side, const std::string& display) {
+  out.begin_object();
+  write_side_members(out, side, display);
+  out.end_object();
+}
+
+void write_source(util::JsonWriter& out, const model::Source& source, const std::string& label) {
+  out.begin_object();
+  out.key("label");
+  out.string(label);
+  out.key("file");
+  out.string(source.path);
+  out.key("machine");
+  out.string(source.machine);
+  out.key("env");
+  out.string(source.env_name);
+  out.key("commit");
+  out.string(source.commit_hash);
+  out.end_object();
+}
+
+// The verdict members every compared pair shares.
+void write_verdict(util::JsonWriter& out, const ComparisonRow& row) {
+  out.key("ratio");
+  out.floating(row.ratio);
+  out.key("mark");
+  out.string(std::string(1, model::change_mark(row.change)));
+  out.key("change");
+  out.string(change_name(row.change));
+  out.key("section");
+  out.string(section_name(model::section_of(row.change)));
+  out.key("insignificant");
+  out.boolean(row.insignificant);
+  out.key("evidence");
+  out.string(evidence_name(row.evidence));
+  out.key("p_value");
+  write_optional(out, row.p_value);
+}
+
+// The members naming the benchmark of `row`.
+void write_identity(util::JsonWriter& out, const ComparisonRow& row) {
+  out.key("name");
+  out.string(row.name);
+  out.key("benchmark");
+  out.string(row.key);
+  out.key("params");
+  out.begin_array();
+  for (const auto& param : row.params) {
+    out.string(param);
+  }
+  out.end_array();
+  out.key("unit");
+  if (row.unit) {
+    out.string(*row.unit);
+  } else {
+    out.null();
+  }
+}
+
+constexpr std::array<Change, 6> k_changes = {Change::k_none,          Change::k_improved,
+                                             Change::k_regressed,     Change::k_failure_introduced,
+                                             Change::k_failure_fixed, Change::k_incomparable};
+
+void write_counts(util::JsonWriter& out, const std::vector<const ComparisonRow*>& rows) {
+  std::array<std::int64_t, k_changes.size()> counts{};
   for (const auto* row : rows) {
-    counts[change_name(row->change)] = counts[change_name(row->change)].get<int>() + 1;
+    ++counts[static_cast<std::size_t>(std::find(k_changes.begin(), k_changes.end(), row->change) -
+                                      k_changes.begin())];
   }
-  return counts;
+  out.begin_object();
+  out.key("total");
+  out.integer(static_cast<std::int64_t>(rows.size()));
+  for (std::size_t i = 0; i < k_changes.size(); ++i) {
+    out.key(change_name(k_changes[i]));
+    out.integer(counts[i]);
+  }
+  out.end_object();
 }
 
 }  // namespace
@@ -133,25 +198,36 @@ json counts_json(const std::vector<const ComparisonRow*>& rows) {
 std::string render_compare_json(const model::Comparison& comparison, const RowFilter& filter,
                                 SortOrder sort) {
   const auto rows = select_rows(comparison, filter, sort);
-  json benchmarks = json::array();
+  util::JsonWriter out;
+  out.begin_object();
+  out.key("kind");
+  out.string("compare");
+  out.key("factor");
+  out.floating(comparison.factor);
+  out.key("before");
+  write_source(out, comparison.before, comparison.before.machine_env());
+  out.key("after");
+  write_source(out, comparison.after, comparison.after.machine_env());
+  out.key("counts");
+  write_counts(out, rows);
+  out.key("benchmarks");
+  out.begin_array();
   for (const auto* row : rows) {
     const auto cells = compare_cells(*row);
-    json entry = benchmark_identity(*row);
-    entry["before"] = side_json(row->before, cells.before);
-    entry["after"] = side_json(row->after, cells.after);
-    add_verdict(entry, *row);
-    entry["ratio_display"] = cells.ratio;
-    benchmarks.push_back(std::move(entry));
+    out.begin_object();
+    write_identity(out, *row);
+    out.key("before");
+    write_side(out, row->before, cells.before);
+    out.key("after");
+    write_side(out, row->after, cells.after);
+    write_verdict(out, *row);
+    out.key("ratio_display");
+    out.string(cells.ratio);
+    out.end_object();
   }
-  json out = {
-      {"kind", "compare"},
-      {"factor", comparison.factor},
-      {"before", source_json(comparison.before, comparison.before.machine_env())},
-      {"after", source_json(comparison.after, comparison.after.machine_env())},
-      {"counts", counts_json(rows)},
-      {"benchmarks", std::move(benchmarks)},
-  };
-  return out.dump(2) + "\n";
+  out.end_array();
+  out.end_object();
+  return with_newline(out.take());
 }
 
 std::string render_compare_many_json(const model::MultiComparison& comparison,
@@ -159,36 +235,46 @@ std::string render_compare_many_json(const model::MultiComparison& comparison,
   auto label_of = [&](std::size_t i, const model::Source& source) {
     return labels.empty() ? source.machine_env() : labels[i];
   };
-  json contenders = json::array();
+  util::JsonWriter out;
+  out.begin_object();
+  out.key("kind");
+  out.string("compare-many");
+  out.key("factor");
+  out.floating(comparison.factor);
+  out.key("baseline");
+  write_source(out, comparison.baseline, label_of(0, comparison.baseline));
+  out.key("contenders");
+  out.begin_array();
   for (std::size_t i = 0; i < comparison.contenders.size(); ++i) {
-    contenders.push_back(source_json(comparison.contenders[i].after,
-                                     label_of(i + 1, comparison.contenders[i].after)));
+    const model::Source& source = comparison.contenders[i].after;
+    write_source(out, source, label_of(i + 1, source));
   }
-  json benchmarks = json::array();
+  out.end_array();
+  out.key("benchmarks");
+  out.begin_array();
   const std::size_t row_count =
       comparison.contenders.empty() ? 0 : comparison.contenders.front().rows.size();
   for (std::size_t r = 0; r < row_count; ++r) {
     const auto& first = comparison.contenders.front().rows[r];
-    json entry = benchmark_identity(first);
-    entry["baseline"] = side_json(first.before, baseline_value_text(first));
-    json cells = json::array();
+    out.begin_object();
+    write_identity(out, first);
+    out.key("baseline");
+    write_side(out, first.before, baseline_value_text(first));
+    out.key("contenders");
+    out.begin_array();
     for (const auto& contender : comparison.contenders) {
       const auto& row = contender.rows[r];
-      json cell = side_json(row.after, contender_value_text(row));
-      add_verdict(cell, row);
-      cells.push_back(std::move(cell));
+      out.begin_object();
+      write_side_members(out, row.after, contender_value_text(row));
+      write_verdict(out, row);
+      out.end_object();
     }
-    entry["contenders"] = std::move(cells);
-    benchmarks.push_back(std::move(entry));
+    out.end_array();
+    out.end_object();
   }
-  json out = {
-      {"kind", "compare-many"},
-      {"factor", comparison.factor},
-      {"baseline", source_json(comparison.baseline, label_of(0, comparison.baseline))},
-      {"contenders", std::move(contenders)},
-      {"benchmarks", std::move(benchmarks)},
-  };
-  return out.dump(2) + "\n";
+  out.end_array();
+  out.end_object();
+  return with_newline(out.take());
 }
 
 }  // namespace spyglass::render

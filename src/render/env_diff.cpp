@@ -119,6 +119,14 @@ std::string render_env_diff_markdown(const EnvDiff& diff, UnchangedRows unchange
   }
   out += "\n## Components\n\n";
 
+  const auto table = render_env_diff_table(diff, unchanged);
+  if (table.empty()) {
+    return out + "_No component changes under the current filter._\n\n";
+  }
+  return out + table + "\n";
+}
+
+std::string render_env_diff_table(const EnvDiff& diff, UnchangedRows unchanged) {
   std::string rows;
   for (const auto& change : diff.changes) {
     if (shown(change, unchanged)) {
@@ -126,10 +134,11 @@ std::string render_env_diff_markdown(const EnvDiff& diff, UnchangedRows unchange
     }
   }
   if (rows.empty()) {
-    return out + "_No component changes under the current filter._\n\n";
+    return rows;
   }
-  return out + "| Status | Component | Baseline | Contender | Kind |\n" +
-         "|--------|-----------|----------|-----------|------|\n" + rows + "\n";
+  return "| Status | Component | Baseline | Contender | Kind |\n"
+         "|--------|-----------|----------|-----------|------|\n" +
+         rows;
 }
 
 std::string render_env_diff_json(const EnvDiff& diff, UnchangedRows unchanged) {

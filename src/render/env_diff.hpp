@@ -17,6 +17,10 @@ enum class UnchangedRows { k_omit, k_include };
 // outgrows any backticks inside, `|` is escaped as `\|` and line breaks become spaces.
 std::string render_env_diff_markdown(const compare::EnvDiff& diff, UnchangedRows unchanged);
 
+// Just the components table of render_env_diff_markdown (for the PR comment); "" when no row is
+// shown.
+std::string render_env_diff_table(const compare::EnvDiff& diff, UnchangedRows unchanged);
+
 // `env-diff --format json` as asv-spyglass prints it (`json.dumps(indent=2, sort_keys=True)`,
 // ASCII only): `baseline` and `contender` (path, machine, env_name, python, commit_hash),
 // `changes` (name, kind = status, baseline_version, solved_version, component_kind; null when

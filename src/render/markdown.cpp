@@ -31,12 +31,38 @@ std::string escape_markdown(std::string_view text) {
         out += "&amp;";
         break;
       case '@':
-        out += "&#64;";
+        // A zero-width space after '@' stops GitHub's mention filter, which runs on the
+        // rendered text (where an entity for '@' would already be decoded).
+        out += "@&#8203;";
         break;
       case '\n':
       case '\r':
       case '\t':
         out += ' ';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
         break;
       default:
         out += c;
@@ -59,11 +85,11 @@ std::size_t longest_backtick_run(std::string_view text) {
 
 }  // namespace
 
-std::string code_span(std::string_view text) {
+std::string code_span(std::string_view text, SpanPlace place) {
   std::string body;
   body.reserve(text.size());
   for (const char c : text) {
-    if (c == '|') {
+    if (c == '|' && place == SpanPlace::k_table_cell) {
       body += "\\|";
     } else if (c == '\n' || c == '\r' || c == '\t') {
       body += ' ';
@@ -93,7 +119,7 @@ namespace spyglass::render {
 std::string tidy_blank_lines(std::string_view markdown) {
   std::string out;
   out.reserve(markdown.size());
-  std::string_view fence;  // the open code fence, empty outside one
+  std::string_view fence;      // the open code fence, empty outside one
   bool previous_blank = true;  // drops leading blank lines too
   while (!markdown.empty()) {
     const auto end = markdown.find('\n');

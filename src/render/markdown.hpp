@@ -10,9 +10,17 @@ namespace spyglass::render {
 // inject HTML or close an HTML comment (`<`, `>`, `&`), nor mention anyone (`@`).
 std::string escape_markdown(std::string_view text);
 
-// `text` as a GFM code span that is safe inside a table cell: the backtick fence is longer than any
-// run inside it, `|` is escaped (GFM unescapes it within tables) and newlines become spaces.
-std::string code_span(std::string_view text);
+// `text` safe inside raw HTML, where markdown escapes do not apply (e.g. in `<summary>`): `<`,
+// `>`, `&` and `"` become entities.
+std::string escape_html(std::string_view text);
+
+// Where a code span goes: in a table cell `|` must be escaped (GFM unescapes it there before
+// parsing the cell), while in running text the escape would show.
+enum class SpanPlace { k_text, k_table_cell };
+
+// `text` as a GFM code span: the backtick fence is longer than any run inside it, newlines become
+// spaces, and in a table cell `|` is escaped.
+std::string code_span(std::string_view text, SpanPlace place);
 
 // `markdown` with every run of blank lines outside fenced code blocks reduced to one, and exactly
 // one newline at the end: templates stay readable without their layout leaking into the output.

@@ -12,20 +12,24 @@ namespace {
 namespace mustache = kainjow::mustache;
 
 // The model as mustache data. Objects become maps, arrays lists, false/null the false value
-// (so `{{#x}}` skips them) and scalars their text.
+// (so `{{#x}}` skips them) and scalars their text. Members are moved into place: the data's
+// set() and push_back() copy whole subtrees, which made the conversion quadratic in depth.
 mustache::data to_mustache(const nlohmann::ordered_json& value) {
   switch (value.type()) {
     case nlohmann::ordered_json::value_t::object: {
       mustache::data object{mustache::data::type::object};
       for (const auto& [key, member] : value.items()) {
-        object.set(key, to_mustache(member));
+        object[key] = to_mustache(member);
       }
       return object;
     }
     case nlohmann::ordered_json::value_t::array: {
       mustache::data list{mustache::data::type::list};
+      // kainjow has no moving push_back; its list is a plain vector owned by `list`.
+      auto& items = const_cast<mustache::basic_list<std::string>&>(list.list_value());
+      items.reserve(value.size());
       for (const auto& item : value) {
-        list.push_back(to_mustache(item));
+        items.push_back(to_mustache(item));
       }
       return list;
     }

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cmath>
-#include <cstring>
-#include <iterator>
 #include <limits>
+#include <memory>
 #include <numeric>
+#include <unordered_set>
+#include <vector>
 
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/utf8.hpp"
 
 namespace spyglass::util {
 
@@ -33,21 +34,21 @@ JsonValue JsonValue::floating(double d) {
   return value;
 }
 
-JsonValue JsonValue::string(std::string s) {
+JsonValue JsonValue::string(std::string_view s) {
   JsonValue value;
-  value.m_data.emplace<std::string>(std::move(s));
+  value.m_data.emplace<std::string_view>(s);
   return value;
 }
 
-JsonValue JsonValue::array(std::vector<JsonValue> items) {
+JsonValue JsonValue::array(std::span<const JsonValue> items) {
   JsonValue value;
-  value.m_data.emplace<std::vector<JsonValue>>(std::move(items));
+  value.m_data.emplace<Run<JsonValue>>(Run<JsonValue>{items.data(), items.size()});
   return value;
 }
 
-JsonValue JsonValue::object(std::vector<Member> members) {
+JsonValue JsonValue::object(std::span<const JsonMember> members) {
   JsonValue value;
-  value.m_data.emplace<std::vector<Member>>(std::move(members));
+  value.m_data.emplace<Run<JsonMember>>(Run<JsonMember>{members.data(), members.size()});
   return value;
 }
 
@@ -61,22 +62,10 @@ double JsonValue::as_double() const {
   return std::numeric_limits<double>::quiet_NaN();
 }
 
-const std::vector<JsonValue>& JsonValue::items() const {
-  static const std::vector<JsonValue> k_no_items;
-  const auto* items = std::get_if<std::vector<JsonValue>>(&m_data);
-  return items != nullptr ? *items : k_no_items;
-}
-
-const std::vector<JsonValue::Member>& JsonValue::members() const {
-  static const std::vector<Member> k_no_members;
-  const auto* members = std::get_if<std::vector<Member>>(&m_data);
-  return members != nullptr ? *members : k_no_members;
-}
-
 const JsonValue* JsonValue::find(std::string_view key) const {
-  for (const auto& [name, value] : members()) {
-    if (name == key) {
-      return &value;
+  for (const JsonMember& member : members()) {
+    if (member.key == key) {
+      return &member.value;
     }
   }
   return nullptr;
@@ -111,15 +100,16 @@ constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 constexpr std::string_view k_truncated = "unexpected end of file (truncated?)";
 constexpr std::uint32_t k_replacement_character = 0xFFFD;
 
-// Bytes that end the fast scan of a string body: the closing quote, an escape, a control character.
-constexpr std::array<bool, 256> k_string_stop = [] {
-  std::array<bool, 256> stop{};
-  for (int c = 0; c < 0x20; ++c) {
-    stop[c] = true;
+// The bytes that stand for themselves in a string: ASCII but for the quote, the backslash and the
+// control characters.
+constexpr std::array<bool, 256> k_literal_string_byte = [] {
+  std::array<bool, 256> literal{};
+  for (int c = 0x20; c < 0x80; ++c) {
+    literal[c] = true;
   }
-  stop['"'] = true;
-  stop['\\'] = true;
-  return stop;
+  literal['"'] = false;
+  literal['\\'] = false;
+  return literal;
 }();
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -177,59 +167,47 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 }
 
 // Python's dict semantics for duplicate keys: the first occurrence keeps its position and takes
-// the value of the last one; later occurrences are dropped.
-void merge_duplicate_keys(std::vector<JsonValue::Member>& members) {
+// the value of the last one; later occurrences are dropped. Compacts `members` in place and
+// returns how many remain.
+std::size_t merge_duplicate_keys(std::span<JsonMember> members) {
   std::vector<std::size_t> order(members.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return members[a].first < members[b].first;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return members[a].key < members[b].key; });
   std::vector<bool> dropped(members.size(), false);
-  bool any_dropped = false;
   for (std::size_t run = 0; run < order.size();) {
     std::size_t end = run + 1;
-    while (end < order.size() && members[order[end]].first == members[order[run]].first) {
+    while (end < order.size() && members[order[end]].key == members[order[run]].key) {
       ++end;
     }
-    if (end - run > 1) {
-      members[order[run]].second = std::move(members[order[end - 1]].second);
-      for (std::size_t i = run + 1; i < end; ++i) {
-        dropped[order[i]] = true;
-      }
-      any_dropped = true;
+    members[order[run]].value = members[order[end - 1]].value;
+    for (std::size_t i = run + 1; i < end; ++i) {
+      dropped[order[i]] = true;
     }
     run = end;
-  }
-  if (!any_dropped) {
-    return;
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < members.size(); ++i) {
     if (!dropped[i]) {
-      if (kept != i) {
-        members[kept] = std::move(members[i]);
-      }
-      ++kept;
+      members[kept++] = members[i];
     }
   }
-  members.erase(members.begin() + static_cast<std::ptrdiff_t>(kept), members.end());
+  return kept;
 }
 
-// True when two members share a key; quadratic for small objects, which is most of them.
-bool has_duplicate_keys(const std::vector<JsonValue::Member>& members) {
+// True when two members share a key: quadratic for small objects, which is most of them, and
+// hashed for large ones (a result file's `results` has one member per benchmark).
+bool has_duplicate_keys(std::span<const JsonMember> members) {
   constexpr std::size_t k_small_object = 16;
   if (members.size() > k_small_object) {
-    std::vector<std::string_view> keys;
+    std::unordered_set<std::string_view> keys;
     keys.reserve(members.size());
-    for (const auto& member : members) {
-      keys.emplace_back(member.first);
-    }
-    std::sort(keys.begin(), keys.end());
-    return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+    return !std::all_of(members.begin(), members.end(),
+                        [&](const JsonMember& member) { return keys.insert(member.key).second; });
   }
   for (std::size_t i = 1; i < members.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if (members[i].first == members[j].first) {
+      if (members[i].key == members[j].key) {
         return true;
       }
     }
@@ -267,15 +245,16 @@ double out_of_range_value(std::string_view literal) {
   return negative ? -value : value;
 }
 
-// A recursive-descent parser over one buffer. Finished children wait on shared stacks so each
-// array or object is allocated once at its exact size.
+// A recursive-descent parser over one buffer. Finished children wait on shared stacks, and each
+// array, object and string is copied once, at its exact size, into the document's storage.
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& display_name)
+  Parser(std::string_view text, const std::string& display_name, std::pmr::memory_resource& storage)
       : m_begin(text.data()),
         m_pos(text.data()),
         m_end(text.data() + text.size()),
-        m_display_name(display_name) {}
+        m_display_name(display_name),
+        m_storage(&storage) {}
 
   JsonValue parse_document() {
     if (std::string_view(m_pos, static_cast<std::size_t>(m_end - m_pos)).starts_with(k_utf8_bom)) {
@@ -285,7 +264,7 @@ class Parser {
     if (m_pos == m_end) {
       fail(m_pos, "file is empty");
     }
-    JsonValue root = parse_value(0);
+    const JsonValue root = parse_value(0);
     skip_whitespace();
     if (m_pos != m_end) {
       fail(m_pos, "unexpected " + describe_byte(*m_pos) + " after the JSON value");
@@ -311,6 +290,8 @@ class Parser {
 
   [[noreturn]] void fail_truncated() const { fail(m_end, k_truncated); }
 
+  std::size_t remaining() const { return static_cast<std::size_t>(m_end - m_pos); }
+
   void skip_whitespace() {
     while (m_pos < m_end && is_whitespace(*m_pos)) {
       ++m_pos;
@@ -323,6 +304,22 @@ class Parser {
       fail_truncated();
     }
     return *m_pos;
+  }
+
+  // A copy of `run` in the document's storage.
+  template <class T>
+  std::span<const T> store(std::span<const T> run) {
+    if (run.empty()) {
+      return {};
+    }
+    T* copy = std::pmr::polymorphic_allocator<T>(m_storage).allocate(run.size());
+    std::uninitialized_copy(run.begin(), run.end(), copy);
+    return {copy, run.size()};
+  }
+
+  std::string_view store_string(std::string_view text) {
+    const std::span<const char> copy = store(std::span<const char>(text));
+    return {copy.data(), copy.size()};
   }
 
   // Parse the value starting at m_pos (no leading whitespace); `depth` counts enclosing containers.
@@ -361,13 +358,12 @@ class Parser {
 
   // Consume `word` at m_pos; a prefix of it cut off by the end of input counts as truncation.
   void expect_literal(std::string_view word) {
-    const auto available = static_cast<std::size_t>(m_end - m_pos);
-    const std::string_view here(m_pos, std::min(available, word.size()));
+    const std::string_view here(m_pos, std::min(remaining(), word.size()));
     if (here == word) {
       m_pos += word.size();
       return;
     }
-    if (available < word.size() && word.starts_with(here)) {
+    if (remaining() < word.size() && word.starts_with(here)) {
       fail_truncated();
     }
     fail(m_pos, "invalid literal (expected '" + std::string(word) + "')");
@@ -405,11 +401,10 @@ class Parser {
         fail(m_pos, "trailing comma before ']'");
       }
     }
-    const auto first = m_values.begin() + static_cast<std::ptrdiff_t>(base);
-    std::vector<JsonValue> items(std::make_move_iterator(first),
-                                 std::make_move_iterator(m_values.end()));
-    m_values.erase(first, m_values.end());
-    return JsonValue::array(std::move(items));
+    const JsonValue array =
+        JsonValue::array(store(std::span<const JsonValue>(m_values).subspan(base)));
+    m_values.resize(base);
+    return array;
   }
 
   JsonValue parse_object(int depth) {
@@ -425,14 +420,15 @@ class Parser {
       if (peek() != '"') {
         fail(m_pos, "expected '\"' to start an object key");
       }
-      std::string key = parse_string();
+      const std::string_view key = parse_string();
       skip_whitespace();
       if (peek() != ':') {
         fail(m_pos, "expected ':' after object key");
       }
       ++m_pos;
       skip_whitespace();
-      m_members.emplace_back(std::move(key), parse_value(depth));
+      const JsonValue value = parse_value(depth);
+      m_members.push_back({key, value});
       skip_whitespace();
       const char c = peek();
       if (c == '}') {
@@ -448,40 +444,63 @@ class Parser {
         fail(m_pos, "trailing comma before '}'");
       }
     }
-    const auto first = m_members.begin() + static_cast<std::ptrdiff_t>(base);
-    std::vector<JsonValue::Member> members(std::make_move_iterator(first),
-                                           std::make_move_iterator(m_members.end()));
-    m_members.erase(first, m_members.end());
+    std::span<JsonMember> members = std::span<JsonMember>(m_members).subspan(base);
     if (has_duplicate_keys(members)) {
-      merge_duplicate_keys(members);
+      members = members.first(merge_duplicate_keys(members));
     }
-    return JsonValue::object(std::move(members));
+    const JsonValue object = JsonValue::object(store(std::span<const JsonMember>(members)));
+    m_members.resize(base);
+    return object;
   }
 
-  // Parse the string whose opening quote is at m_pos; returns its UTF-8 contents.
-  std::string parse_string() {
+  // Parse the string whose opening quote is at m_pos; returns its UTF-8 contents, copied into
+  // the document's storage.
+  std::string_view parse_string() {
     ++m_pos;
     const char* run = m_pos;
-    while (m_pos < m_end && !k_string_stop[static_cast<unsigned char>(*m_pos)]) {
+    skip_literal_bytes();
+    if (m_pos < m_end && *m_pos == '"') {
       ++m_pos;
+      return store_string(std::string_view(run, static_cast<std::size_t>(m_pos - 1 - run)));
     }
-    std::string out(run, m_pos);
+    // Escapes ahead: decode into the scratch buffer.
+    m_scratch.assign(run, m_pos);
     for (;;) {
       const char c = peek();
       if (c == '"') {
         ++m_pos;
-        return out;
+        return store_string(m_scratch);
       }
-      if (c == '\\') {
-        parse_escape(out);
-      } else {
+      if (c != '\\') {
         fail(m_pos, "unescaped control character U+00" + hex_byte(c) + " in string");
       }
+      parse_escape(m_scratch);
       run = m_pos;
-      while (m_pos < m_end && !k_string_stop[static_cast<unsigned char>(*m_pos)]) {
+      skip_literal_bytes();
+      m_scratch.append(run, m_pos);
+    }
+  }
+
+  // Advance m_pos over string bytes that stand for themselves, up to a quote, a backslash, a
+  // control character or the end of input. Other characters must be well-formed UTF-8.
+  void skip_literal_bytes() {
+    while (m_pos < m_end) {
+      const auto byte = static_cast<unsigned char>(*m_pos);
+      if (k_literal_string_byte[byte]) {
         ++m_pos;
+        continue;
       }
-      out.append(run, m_pos);
+      if (byte < 0x80) {
+        return;
+      }
+      const std::size_t length = utf8_sequence_length(std::string_view(m_pos, remaining()));
+      if (length == 0) {
+        fail(m_pos, "invalid UTF-8 in string");
+      }
+      if (length > remaining()) {
+        fail_truncated();
+      }
+      m_pos += length;
     }
   }
 
@@ -534,7 +553,7 @@ class Parser {
     if (unit < 0xD800 || unit > 0xDBFF) {
       return unit;
     }
-    const bool low_follows = m_end - m_pos >= 6 && m_pos[0] == '\\' && m_pos[1] == 'u';
+    const bool low_follows = remaining() >= 6 && m_pos[0] == '\\' && m_pos[1] == 'u';
     if (!low_follows) {
       return k_replacement_character;
     }
@@ -621,17 +640,22 @@ class Parser {
   }
 
   std::vector<JsonValue> m_values;
-  std::vector<JsonValue::Member> m_members;
+  std::vector<JsonMember> m_members;
+  std::string m_scratch;  // a string being decoded
   const char* m_begin;
   const char* m_pos;
   const char* m_end;
   const std::string& m_display_name;
+  std::pmr::memory_resource* m_storage;
 };
 
 }  // namespace
 
-JsonValue parse_python_json(std::string_view text, const std::string& display_name) {
-  return Parser(text, display_name).parse_document();
+JsonDocument parse_python_json(std::string_view text, const std::string& display_name) {
+  // The values take about as many bytes as the text, so one first block usually holds them all.
+  auto storage = std::make_unique<std::pmr::monotonic_buffer_resource>(text.size());
+  const JsonValue root = Parser(text, display_name, *storage).parse_document();
+  return JsonDocument(std::move(storage), root);
 }
 
 }  // namespace spyglass::util

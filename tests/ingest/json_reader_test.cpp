@@ -13,7 +13,7 @@ namespace {
 // The message check_format_version throws for `json`, or "<no error>".
 std::string version_error(const std::string& json) {
   try {
-    check_format_version("f.json", util::parse_python_json(json, "f.json"));
+    check_format_version("f.json", util::parse_python_json(json, "f.json").root());
   } catch (const Error& error) {
     return error.what();
   }
@@ -37,15 +37,18 @@ TEST(JsonPath, EscapesQuotesAndBackslashesInKeys) {
 }
 
 TEST(JsonReader, AcceptsFormatVersionsOneAndTwo) {
-  EXPECT_EQ(check_format_version("f.json", util::parse_python_json(R"({"version": 1})", "f")), 1);
-  EXPECT_EQ(check_format_version("f.json", util::parse_python_json(R"({"version": 2})", "f")), 2);
+  EXPECT_EQ(
+      check_format_version("f.json", util::parse_python_json(R"({"version": 1})", "f").root()), 1);
+  EXPECT_EQ(
+      check_format_version("f.json", util::parse_python_json(R"({"version": 2})", "f").root()), 2);
   EXPECT_EQ(version_error(R"({"version": -1})"), "f.json: unknown format version -1 (expected 2)");
   EXPECT_EQ(version_error(R"({"version": null})"),
             "f.json: version: expected an integer, found null");
 }
 
 TEST(JsonReader, NamesTheMissingKeyAndItsObject) {
-  const util::JsonValue doc = util::parse_python_json(R"({"a": {"b": 1}})", "f.json");
+  const util::JsonDocument document = util::parse_python_json(R"({"a": {"b": 1}})", "f.json");
+  const util::JsonValue& doc = document.root();
   const JsonPath root;
   EXPECT_EQ(require(".", root, doc, "a").members().size(), 1U);
   try {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,8 +14,15 @@ struct CliResult {
   std::string err;
 };
 
-// Run `spyglass args...` in-process. Each argument starting with "@F/" has that prefix replaced
-// by the fixtures folder.
-CliResult run_cli(const std::vector<std::string>& args);
+// Environment variables for one run; nothing else of the host's environment is seen.
+using CliEnv = std::map<std::string, std::string, std::less<>>;
+
+// Run `spyglass args...` in-process with the environment `env`. Each argument starting with
+// "@F/" has that prefix replaced by the fixtures folder.
+CliResult run_cli(const std::vector<std::string>& args, const CliEnv& env = {});
+
+// `text` with every occurrence of the fixtures folder written as "@F/", so expected outputs that
+// name fixture files do not depend on where the repository is checked out.
+std::string with_fixture_marker(std::string text);
 
 }  // namespace spyglass::test

@@ -1,0 +1,278 @@
+#include "spyglass/action/comment_job.hpp"
+
+#include <fstream>
+#include <iterator>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "spyglass/action/load_inputs.hpp"
+#include "spyglass/action/outputs.hpp"
+#include "spyglass/action/publish.hpp"
+#include "spyglass/action/run_context.hpp"
+#include "spyglass/action/load_inputs.hpp"
+#include "spyglass/compare/compare.hpp"
+#include "spyglass/compare/env_diff.hpp"
+#include "spyglass/github/curl_transport.hpp"
+#include "spyglass/github/gate.hpp"
+#include "spyglass/github/retrying_transport.hpp"
+#include "spyglass/ingest/comparison_table.hpp"
+#include "spyglass/render/asv_table.hpp"
+#include "spyglass/render/comment.hpp"
+#include "spyglass/render/env_diff.hpp"
+#include "spyglass/render/html_preview.hpp"
+#include "spyglass/util/clock.hpp"
+#include "spyglass/util/file.hpp"
+
+namespace spyglass::action {
+namespace {
+
+// The comparison behind the comment, owned here; the comment input points into it.
+struct LoadedComparison {
+  std::optional<model::Comparison> single;
+  std::optional<model::MultiComparison> multi;
+  std::string raw_table;
+  std::optional<std::string> environment_markdown;
+};
+
+void check_job(const CommentJob& job) {
+  if (!std::regex_match(job.id, std::regex("[A-Za-z0-9._-]{1,64}"))) {
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
+  }
+  if (job.base_path.has_value() != job.pr_path.has_value()) {
+    throw Error(ExitCode::k_bad_input, "comment: the base and PR result files go together");
+  }
+  const int inputs =
+      (job.table_path ? 1 : 0) + (job.base_path ? 1 : 0) + (job.baseline_path ? 1 : 0);
+  if (inputs != 1) {
+    throw Error(ExitCode::k_bad_input,
+                "comment: give one of --table FILE, --base B1 --pr B2, or --baseline B "
+                "--contender C");
+  }
+  if (job.baseline_path && job.contender_paths.empty()) {
+    throw Error(ExitCode::k_bad_input, "comment: --baseline needs at least one --contender");
+  }
+  const std::size_t files = job.contender_paths.size() + 1;
+  if (!job.labels.empty() && job.labels.size() != files) {
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("comment: {} labels given for {} files (give none, or one per file, "
+                            "the baseline's first)",
+                            job.labels.size(), files));
+  }
+}
+
+// What differs between two result files' environments, as markdown; nullopt when nothing does.
+std::optional<std::string> environment_markdown(const model::ResultFile& before,
+                                                const model::ResultFile& after) {
+  const auto diff = compare::diff_environments(before, after, compare::k_all_component_kinds);
+  if (!diff.changed()) {
+    return std::nullopt;
+  }
+  return render::render_env_diff_table(diff, render::UnchangedRows::k_omit);
+}
+
+LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
+  LoadedComparison loaded;
+  if (job.table_path) {
+    const auto text = read_input(*job.table_path, io);
+    auto parsed = ingest::parse_comparison_table(text, input_name(*job.table_path));
+    if (parsed.kind == ingest::TableKind::k_compare) {
+      loaded.single = std::move(parsed.comparison);
+    } else {
+      loaded.multi = std::move(parsed.multi);
+    }
+    loaded.raw_table = text;
+    return loaded;
+  }
+  if (job.base_path) {
+    const auto before = load_results(*job.base_path, io);
+    const auto after = load_results(*job.pr_path, io);
+    const auto catalog = load_catalog(job.benchmarks_path, *job.base_path);
+    loaded.single = compare::compare_results(before, after, catalog, job.factor);
+    render::CompareTableOptions table;
+    table.label_before = job.label_before;
+    table.label_after = job.label_after;
+    loaded.raw_table = render::render_compare_text(*loaded.single, table);
+    loaded.environment_markdown = environment_markdown(before, after);
+    return loaded;
+  }
+  const auto baseline = load_results(*job.baseline_path, io);
+  std::vector<model::ResultFile> contenders;
+  for (const auto& path : job.contender_paths) {
+    contenders.push_back(load_results(path, io));
+  }
+  const auto catalog = load_catalog(job.benchmarks_path, *job.baseline_path);
+  loaded.multi = compare::compare_many(baseline, contenders, catalog, job.factor);
+  loaded.raw_table = render::render_compare_many_text(*loaded.multi, job.labels);
+  return loaded;
+}
+
+void write_file(const std::string& path, const std::string& text, std::ios::openmode mode) {
+  std::ofstream out(path, std::ios::binary | mode);
+  out << text;
+  if (!out) {
+    throw Error(ExitCode::k_bad_input, path + ": cannot write");
+  }
+}
+
+github::GateVerdict gate_verdict(const LoadedComparison& loaded, std::optional<double> threshold,
+                                 bool ignore_failures) {
+  const github::GateThresholds thresholds{threshold, ignore_failures};
+  return loaded.single ? github::evaluate_gate(*loaded.single, thresholds)
+                       : github::evaluate_gate(*loaded.multi, thresholds);
+}
+
+// The step outputs (docs/action.md lists them).
+void write_outputs(const std::string& path, const LoadedComparison& loaded,
+                   const render::CommentInput& input, const github::GateVerdict& verdict,
+                   const PublishOutcome& posted, const std::optional<std::string>& body_path) {
+  const auto model = render::build_comment_model(input, {});
+  const auto& counts = model["counts"];
+  const auto improvements = counts["improved"].get<std::size_t>() + counts["fixed"].get<std::size_t>();
+  std::string text;
+  auto add = [&](const char* name, const std::string& value) {
+    text += output_entry(name, value, std::to_string(std::hash<std::string>{}(loaded.raw_table)));
+  };
+  add("regression-detected", verdict.regression_detected ? "true" : "false");
+  add("regressions", std::to_string(counts["regressed"].get<std::size_t>()));
+  add("improvements", std::to_string(improvements));
+  add("failures", std::to_string(counts["failing"].get<std::size_t>()));
+  add("comment-id", posted.comment ? std::to_string(posted.comment->comment_id) : "");
+  add("comment-url", posted.comment ? posted.comment->html_url : "");
+  add("pr-number", posted.pr_number ? std::to_string(*posted.pr_number) : "");
+  add("body-path", body_path.value_or(""));
+  add("comparison", loaded.raw_table);
+  write_file(path, text, std::ios::app);
+}
+
+// One `::warning` per regression, at most `k_max_annotations`, for the Actions log and PR.
+void annotate_regressions(const LoadedComparison& loaded, std::ostream& out) {
+  constexpr std::size_t k_max_annotations = 10;
+  std::size_t written = 0;
+  auto annotate_rows = [&](const model::Comparison& comparison, const std::string& label) {
+    for (const auto& row : comparison.rows) {
+      if (!model::is_regression(row.change) || written == k_max_annotations) {
+        continue;
+      }
+      const auto cells = render::compare_cells(row);
+      out << annotation("warning", "Benchmark regression",
+                        fmt::format("{}{}: {} -> {} ({})", row.name, label, cells.before,
+                                    cells.after, cells.ratio));
+      ++written;
+    }
+  };
+  if (loaded.single) {
+    annotate_rows(*loaded.single, "");
+  } else {
+    for (const auto& contender : loaded.multi->contenders) {
+      annotate_rows(contender, " [" + contender.after.machine_env() + "]");
+    }
+  }
+}
+
+github::ApiConfig api_config(const CommentJob& job, const util::Env& env) {
+  github::ApiConfig config;
+  config.api_url = env.get("GITHUB_API_URL").value_or(config.api_url);
+  config.graphql_url = env.get("GITHUB_GRAPHQL_URL").value_or(config.graphql_url);
+  const auto token = job.token ? job.token : env.get("GITHUB_TOKEN");
+  if (!token) {
+    throw Error(ExitCode::k_bad_input,
+                "no GitHub token: pass --token or set GITHUB_TOKEN (or use --print-only)");
+  }
+  config.token = *token;
+  config.user_agent = std::string("spyglass/") + SPYGLASS_VERSION;
+  return config;
+}
+
+}  // namespace
+
+ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
+  check_job(job);
+  const auto& env = io.environment();
+  const render::CommentTemplate comment_template =
+      job.template_path
+          ? render::CommentTemplate{util::read_file(*job.template_path), *job.template_path}
+          : render::default_comment_template();
+  const auto loaded = load_comparison(job, io);
+
+  render::CommentInput input;
+  input.id = job.id;
+  input.comparison = loaded.single ? &*loaded.single : nullptr;
+  input.multi = loaded.multi ? &*loaded.multi : nullptr;
+  input.labels = job.labels;
+  input.raw_table = loaded.raw_table;
+  input.environment_markdown = loaded.environment_markdown;
+  input.run = run_context_from(env);
+  input.dashboard_url = job.dashboard_url;
+  if (job.print_model) {
+    io.out << render::build_comment_model(input, {}).dump(2) << "\n";
+    return ExitCode::k_success;
+  }
+
+  const auto comment = render::fit_comment(input, job.max_chars, comment_template);
+  const auto full_report =
+      render::fit_comment(input, render::k_step_summary_limit, comment_template);
+  auto body_path = job.output_path;
+  if (!body_path) {
+    if (const auto temp = env.get("RUNNER_TEMP")) {
+      body_path = fmt::format("{}/spyglass-{}.md", *temp, job.id);
+    }
+  }
+  if (body_path) {
+    write_file(*body_path, full_report, std::ios::trunc);
+  }
+  if (const auto summary = env.get("GITHUB_STEP_SUMMARY"); summary && job.job_summary) {
+    write_file(*summary, full_report + "\n", std::ios::app);
+  }
+  if (job.preview_path) {
+    write_file(*job.preview_path, render::render_html_preview(comment, "spyglass: " + job.id),
+               std::ios::trunc);
+  }
+
+  PublishOutcome posted;
+  const auto fail = gate_verdict(loaded, job.fail_threshold, job.ignore_failures);
+  if (job.print_only) {
+    io.out << comment;
+  } else {
+    const auto repo = job.repo ? job.repo : env.get("GITHUB_REPOSITORY");
+    if (!repo) {
+      throw Error(ExitCode::k_bad_input, "no repository: pass --repo owner/name or set "
+                                         "GITHUB_REPOSITORY");
+    }
+    auto log = [&](const std::string& line) {
+      if (job.verbose) {
+        io.err << "spyglass: " << line << "\n";
+      }
+    };
+    github::CurlTransport curl;
+    util::SystemClock clock;
+    github::RetryingTransport transport(curl, {}, clock, log);
+    github::Client client(transport, api_config(job, env), log);
+    const PublishOptions options{*repo, job.pr_number, job.comment_author, job.comment_mode};
+    auto shrink = [&] {
+      return render::fit_comment(input, job.max_chars * 9 / 10, comment_template);
+    };
+    posted = publish_comment(client, options, render::comment_marker(job.id), comment, shrink,
+                             env, io.err);
+    const auto draft = gate_verdict(loaded, job.draft_threshold, job.ignore_failures);
+    if (job.draft_on_regression && draft.regression_detected && posted.comment) {
+      if (github::convert_to_draft(client, *repo, *posted.pr_number) ==
+          github::DraftChange::k_converted) {
+        io.err << "spyglass: converted pull request #" << *posted.pr_number
+               << " to a draft (a benchmark regressed)\n";
+      }
+    }
+  }
+
+  if (const auto outputs = env.get("GITHUB_OUTPUT")) {
+    write_outputs(*outputs, loaded, input, fail, posted, body_path);
+  }
+  if (env.get("GITHUB_ACTIONS") == std::optional<std::string>("true") && !job.print_only) {
+    annotate_regressions(loaded, io.out);
+  }
+  return job.fail_on_regression && fail.regression_detected ? ExitCode::k_regression
+                                                            : ExitCode::k_success;
+}
+
+}  // namespace spyglass::action

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "spyglass/util/io.hpp"
+#include "spyglass/github/upsert.hpp"
+#include "spyglass/util/error.hpp"
+
+namespace spyglass::action {
+
+// One run of the comment job: what to compare, how to render, where to post, when to gate.
+// Filled from `spyglass comment` flags or from the action's INPUT_* variables.
+struct CommentJob {
+  // The comparison: one of a table, --base/--pr, or --baseline/--contender.
+  std::optional<std::string> table_path;  // "-" reads stdin
+  std::optional<std::string> base_path;
+  std::optional<std::string> pr_path;
+  std::optional<std::string> baseline_path;
+  std::vector<std::string> contender_paths;
+  std::vector<std::string> labels;  // compare-many, baseline first
+  std::optional<std::string> label_before;
+  std::optional<std::string> label_after;
+  std::optional<std::string> benchmarks_path;
+  double factor = 1.1;
+
+  // The comment.
+  std::string id = "default";
+  std::size_t max_chars = 65536;
+  std::optional<std::string> output_path;    // the full report, also
+  std::optional<std::string> template_path;  // replaces templates/comment.md.mustache
+  std::optional<std::string> preview_path;   // an HTML rendering, for a person to look at
+  std::optional<std::string> dashboard_url;
+  bool print_only = false;   // print instead of posting; needs no token
+  bool print_model = false;  // print the template's data model instead
+  bool job_summary = true;   // append the full report to $GITHUB_STEP_SUMMARY
+
+  // Posting.
+  std::optional<std::string> token;  // else GITHUB_TOKEN
+  std::optional<std::string> repo;   // else GITHUB_REPOSITORY
+  std::optional<int> pr_number;      // else from the event
+  std::optional<std::string> comment_author;
+  github::CommentMode comment_mode = github::CommentMode::k_update;
+  bool verbose = false;  // log each API request (never the token)
+
+  // Gates, applied after the comment is posted.
+  bool fail_on_regression = false;
+  std::optional<double> fail_threshold;
+  bool ignore_failures = false;
+  bool draft_on_regression = false;
+  std::optional<double> draft_threshold;
+};
+
+// Run the job: compare, render, write the report files, print or post, gate, and write the
+// step outputs. Returns k_regression when a --fail-on-regression gate trips.
+ExitCode run_comment_job(const CommentJob& job, util::Io& io);
+
+}  // namespace spyglass::action

@@ -1,0 +1,149 @@
+#include "spyglass/action/inputs.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace spyglass::action {
+namespace {
+
+std::optional<std::string> input(const util::Env& env, std::string name) {
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::replace(name.begin(), name.end(), ' ', '_');
+  auto value = env.get("INPUT_" + name);
+  if (value) {
+    // The runner keeps YAML's trailing newline of block scalars; it is never meant.
+    const auto end = value->find_last_not_of(" \t\r\n");
+    value->erase(end == std::string::npos ? 0 : end + 1);
+  }
+  return value && !value->empty() ? value : std::nullopt;
+}
+
+[[noreturn]] void bad_input(const std::string& name, const std::string& value,
+                            const std::string& expected) {
+  throw Error(ExitCode::k_bad_input,
+              fmt::format("input {}: '{}' is not {}", name, value, expected));
+}
+
+bool flag(const util::Env& env, const std::string& name, bool fallback) {
+  const auto value = input(env, name);
+  if (!value) {
+    return fallback;
+  }
+  if (*value == "true" || *value == "True" || *value == "TRUE") {
+    return true;
+  }
+  if (*value == "false" || *value == "False" || *value == "FALSE") {
+    return false;
+  }
+  bad_input(name, *value, "true or false");
+}
+
+std::optional<double> positive_number(const util::Env& env, const std::string& name) {
+  const auto value = input(env, name);
+  if (!value) {
+    return std::nullopt;
+  }
+  double number = 0.0;
+  const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), number);
+  if (error != std::errc() || end != value->data() + value->size() || !std::isfinite(number) ||
+      number <= 0) {
+    bad_input(name, *value, "a positive number");
+  }
+  return number;
+}
+
+std::vector<std::string> list(const util::Env& env, const std::string& name) {
+  std::vector<std::string> items;
+  const auto value = input(env, name);
+  if (!value) {
+    return items;
+  }
+  std::string item;
+  auto flush = [&] {
+    const auto start = item.find_first_not_of(" \t\r");
+    const auto end = item.find_last_not_of(" \t\r");
+    if (start != std::string::npos) {
+      items.push_back(item.substr(start, end - start + 1));
+    }
+    item.clear();
+  };
+  for (const char c : *value) {
+    if (c == '\n' || c == ',') {
+      flush();
+    } else {
+      item += c;
+    }
+  }
+  flush();
+  return items;
+}
+
+github::CommentMode comment_mode(const util::Env& env) {
+  const auto value = input(env, "comment-mode").value_or("update");
+  if (value == "update") {
+    return github::CommentMode::k_update;
+  }
+  if (value == "recreate") {
+    return github::CommentMode::k_recreate;
+  }
+  if (value == "new") {
+    return github::CommentMode::k_new;
+  }
+  bad_input("comment-mode", value, "one of update, recreate, new");
+}
+
+}  // namespace
+
+CommentJob comment_job_from_inputs(const util::Env& env) {
+  CommentJob job;
+  job.token = input(env, "github-token");
+  job.table_path = input(env, "comparison-text-file");
+  const auto mode = input(env, "comparison-mode").value_or("compare");
+  if (mode != "compare" && mode != "compare-many") {
+    bad_input("comparison-mode", mode, "compare or compare-many");
+  }
+  if (!job.table_path && mode == "compare") {
+    job.base_path = input(env, "base-file");
+    job.pr_path = input(env, "pr-file");
+  }
+  if (!job.table_path && mode == "compare-many") {
+    job.baseline_path = input(env, "baseline-file");
+    job.contender_paths = list(env, "contender-files");
+    const auto contender_labels = list(env, "contender-labels");
+    if (const auto baseline_label = input(env, "baseline-label"); baseline_label ||
+                                                                  !contender_labels.empty()) {
+      job.labels.push_back(baseline_label.value_or("baseline"));
+      job.labels.insert(job.labels.end(), contender_labels.begin(), contender_labels.end());
+    }
+  }
+  job.label_before = input(env, "label-before");
+  job.label_after = input(env, "label-after");
+  job.benchmarks_path = input(env, "benchmarks-file");
+  job.factor = positive_number(env, "factor").value_or(job.factor);
+  job.template_path = input(env, "template");
+  job.id = input(env, "comment-id").value_or(job.id);
+  job.comment_mode = comment_mode(env);
+  job.print_only = !flag(env, "post-comment", true);
+  if (const auto pr = input(env, "pr-number")) {
+    int number = 0;
+    const auto [end, error] = std::from_chars(pr->data(), pr->data() + pr->size(), number);
+    if (error != std::errc() || end != pr->data() + pr->size() || number <= 0) {
+      bad_input("pr-number", *pr, "a pull request number");
+    }
+    job.pr_number = number;
+  }
+  job.fail_on_regression = flag(env, "fail-on-regression", false);
+  job.fail_threshold = positive_number(env, "fail-threshold");
+  job.draft_on_regression = flag(env, "draft-on-regression", false);
+  job.draft_threshold = positive_number(env, "draft-threshold");
+  job.job_summary = flag(env, "job-summary", true);
+  job.dashboard_url = input(env, "dashboard-url");
+  return job;
+}
+
+}  // namespace spyglass::action

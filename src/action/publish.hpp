@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "spyglass/github/client.hpp"
+#include "spyglass/github/upsert.hpp"
+#include "spyglass/util/env.hpp"
+
+namespace spyglass::action {
+
+// Where and how to post (from `spyglass comment` flags or the action's inputs).
+struct PublishOptions {
+  std::string repo;                           // owner/name
+  std::optional<int> pr_number;               // else found from the event
+  std::optional<std::string> comment_author;  // whose comments are ours; else asked of GitHub
+  github::CommentMode mode = github::CommentMode::k_update;
+};
+
+// What posting did. `pr_number` is empty when no open pull request was found; `comment` is empty
+// when nothing was posted (no PR, or a read-only token).
+struct PublishOutcome {
+  std::optional<int> pr_number;
+  std::optional<github::UpsertResult> comment;
+};
+
+// The Actions token acts as this bot; GET /user is not open to it.
+inline constexpr const char* k_actions_bot = "github-actions[bot]";
+
+// Find the pull request and post or update this id's comment with `body` (`shrink` gives a
+// shorter one if GitHub says it is too long). No PR and a read-only token (fork PRs) are not
+// failures: a warning goes to `err` and nothing is posted. Other API failures throw ApiError.
+PublishOutcome publish_comment(github::Client& client, const PublishOptions& options,
+                               const std::string& marker, const std::string& body,
+                               const std::function<std::string()>& shrink, const util::Env& env,
+                               std::ostream& err);
+
+}  // namespace spyglass::action

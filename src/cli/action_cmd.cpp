@@ -1,0 +1,24 @@
+#include "spyglass/cli/action_cmd.hpp"
+
+#include "spyglass/action/comment_job.hpp"
+#include "spyglass/action/inputs.hpp"
+#include "spyglass/action/outputs.hpp"
+
+namespace spyglass::cli {
+
+Command make_action_command(CLI::App& app) {
+  auto* command = app.add_subcommand(
+      "action", "Run as the GitHub Action: read the INPUT_* variables, comment, gate");
+  return {command, [](Io& io) {
+            try {
+              return action::run_comment_job(action::comment_job_from_inputs(io.environment()),
+                                             io);
+            } catch (const Error& error) {
+              // Also surface the error as an annotation on the run.
+              io.out << action::annotation("error", "spyglass", error.what());
+              throw;
+            }
+          }};
+}
+
+}  // namespace spyglass::cli

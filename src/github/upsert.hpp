@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "spyglass/github/client.hpp"
+
+namespace spyglass::github {
+
+// What to do with an earlier comment of the same id (`--comment-mode`).
+enum class CommentMode {
+  k_update,    // edit it in place (default)
+  k_recreate,  // delete it and post a new one at the bottom
+  k_new,       // post a new one and hide the older ones as outdated (GraphQL minimizeComment)
+};
+
+struct UpsertRequest {
+  std::string repo;  // owner/name
+  int pr_number = 0;
+  std::string marker;  // the body's first line, e.g. "<!-- spyglass:default -->"
+  std::string body;    // starts with `marker`
+  // The login whose comments are ours: "github-actions[bot]" for the Actions token.
+  std::string author;
+  CommentMode mode = CommentMode::k_update;
+  // A shorter body to retry with when GitHub answers 422 "body is too long".
+  std::function<std::string()> shrink;
+};
+
+struct UpsertResult {
+  std::int64_t comment_id = 0;
+  std::string html_url;
+  bool created = false;  // false: an existing comment was updated
+};
+
+// Post or update this id's comment so that exactly one exists afterwards, even when another run
+// raced us: after posting, the comments are listed again and any other comment of ours with the
+// same marker is deleted (the oldest one wins; in k_new mode the newest, and the comments that
+// were there before are hidden, not deleted). Ours: `author`'s, compared case-insensitively.
+// Throws ApiError on API failures.
+UpsertResult upsert_comment(Client& client, const UpsertRequest& request);
+
+}  // namespace spyglass::github

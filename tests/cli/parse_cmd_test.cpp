@@ -1,0 +1,114 @@
+// `spyglass parse --table FILE|-`: argv to options, the JSON it prints (one golden checked by
+// hand), standard input, and its error messages as whole strings.
+#include "spyglass/cli/parse_cmd.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "spyglass/cli/cli.hpp"
+#include "support/paths.hpp"
+#include "support/run_cli.hpp"
+
+namespace spyglass::test {
+namespace {
+
+// Run `spyglass args...` in-process with `in` as standard input (null: none).
+CliResult run_with_stdin(const std::vector<std::string>& args, std::istream* in) {
+  std::vector<const char*> argv = {"spyglass"};
+  for (const auto& arg : args) {
+    argv.push_back(arg.c_str());
+  }
+  std::ostringstream out;
+  std::ostringstream err;
+  cli::Io io{out, err, in};
+  CliResult result;
+  result.exit_code = cli::run(static_cast<int>(argv.size()), argv.data(), io);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+TEST(ParseOptions, TakesTheTablePath) {
+  CLI::App app;
+  cli::ParseOptions options;
+  cli::add_parse_options(app, options);
+  const std::vector<const char*> argv = {"spyglass", "parse", "--table", "-"};
+  app.parse(static_cast<int>(argv.size()), argv.data());
+  EXPECT_EQ(options.table_path, "-");
+}
+
+TEST(ParseCommand, PrintsCompareJsonForAnAsvCompareTable) {
+  const auto result = run_cli(
+      {"parse", "--table", "@F/tables/asv-compare-pr-comment/uxarray-pr955-comment-improved.txt"});
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, read_fixture("../tests/golden/parse-uxarray-pr955.json"));
+}
+
+TEST(ParseCommand, ReadsCompareManyFromStandardInput) {
+  std::istringstream in(read_fixture("../tests/golden/compare-many-upstream-a0f29428.out"));
+  const auto result = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(result.exit_code, 0);
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["kind"], "compare-many");
+  EXPECT_EQ(json["baseline"]["label"], "rgx1gen11/conda-py3.11-numpy");
+  EXPECT_EQ(json["contenders"].size(), 2u);
+  const auto& cell = json["benchmarks"][0]["contenders"][0];
+  EXPECT_EQ(cell["display"], "34.0±0.1μs");
+  EXPECT_EQ(cell["mark"], "-");
+  EXPECT_EQ(cell["ratio"], 0.36);
+}
+
+TEST(ParseCommand, ExitsZeroEvenWhenTheTableShowsRegressions) {
+  std::istringstream in(read_fixture("../tests/golden/compare-asv-example-factor2.out"));
+  const auto result = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(result.out)["counts"]["regressed"], 8);
+}
+
+TEST(ParseCommand, NamesStandardInputInErrors) {
+  std::istringstream in("| a | b |\n|---|---|\n");
+  const auto result = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "spyglass: error: <stdin>:1: unknown table header `| a | b |` (expected `Change | "
+            "Before | After | Ratio | Benchmark (Parameter)` or `Benchmark | Baseline (...) | ... "
+            "(Ratio)`)\n");
+}
+
+TEST(ParseCommand, ReportsMissingStandardInput) {
+  const auto result = run_with_stdin({"parse", "--table", "-"}, nullptr);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "spyglass: error: <stdin>: standard input is not available\n");
+}
+
+TEST(ParseCommand, ReportsAnUnreadableFile) {
+  const auto result = run_cli({"parse", "--table", "/nonexistent/table.md"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "spyglass: error: /nonexistent/table.md: cannot open: No such file or directory\n");
+}
+
+TEST(ParseCommand, ReportsInputWithoutATable) {
+  std::istringstream in("No benchmarks ran.\n");
+  const auto result = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "spyglass: error: <stdin>: no comparison table found (expected the output of "
+            "asv-spyglass compare or compare-many, or asv compare)\n");
+}
+
+TEST(ParseCommand, RequiresTheTableOption) {
+  const auto result = run_cli({"parse"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "spyglass: error: --table is required (see spyglass --help)\n");
+}
+
+}  // namespace
+}  // namespace spyglass::test
