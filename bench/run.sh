@@ -5,15 +5,25 @@
 # benchmarks into bench/out/ (bench/generate_results.cpp, deterministic), then times on one core
 # (taskset -c 0) `compare` (table), `compare --format json` and `compare-many` (3 files):
 # wall-clock median and min of 7 runs after 1 warm-up (hyperfine, or a date +%s%N loop without it),
-# the mean user+system CPU time (hyperfine only; robust when other jobs share the core) and peak
-# RSS (GNU time, the largest of 3 runs). Prints a markdown table, also saved to
-# bench/out/results.md. SPYGLASS_BENCH_SIZES overrides the sizes ("1000 10000 100000").
+# the mean user+system CPU time (hyperfine only; robust when other jobs share the core), peak
+# RSS (GNU time, the largest of 3 runs) and the 100k/10k ratio (of CPU times, else of medians).
+# Prints a markdown table, also saved to bench/out/results.md. SPYGLASS_BENCH_SIZES overrides the
+# sizes ("1000 10000 100000").
+#
+# SPYGLASS_BASELINE_BIN=/path/to/an/older/spyglass times that binary too, in the same run and
+# the same way, checks that it prints the same bytes, and adds its CPU time, its peak RSS and
+# the ratio of the two CPU times (baseline / this build) to the table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build="build-bench"
 out=bench/out
 read -r -a sizes <<<"${SPYGLASS_BENCH_SIZES:-1000 10000 100000}"
+baseline=${SPYGLASS_BASELINE_BIN:-}
+if [[ -n $baseline && ! -x $baseline ]]; then
+  echo "bench: SPYGLASS_BASELINE_BIN=$baseline is not an executable" >&2
+  exit 2
+fi
 warmup=1
 runs=7
 rss_runs=3
@@ -108,11 +118,24 @@ check_command() {
   fi
 }
 
+# Fail loudly unless the baseline prints the same stdout as this build for the arguments "$@".
+check_same_output() {
+  if ! cmp -s <("$spyglass" "$@" 2>/dev/null) <("$baseline" "$@" 2>/dev/null); then
+    echo "bench: the baseline's output differs for 'spyglass $*'" >&2
+    exit 2
+  fi
+}
+
 commands=("compare" "compare --format json" "compare-many")
-declare -A median
+declare -A cost
 contended=0
-table="| size | command | median ms | min ms | CPU ms | peak RSS MB | 100k/10k time |
-|---:|---|---:|---:|---:|---:|---:|"
+table="| size | command | median ms | min ms | CPU ms | peak RSS MB | 100k/10k time |"
+rule="|---:|---|---:|---:|---:|---:|---:|"
+if [[ -n $baseline ]]; then
+  table+=" baseline median ms | baseline CPU ms | baseline peak RSS MB | baseline/this CPU |"
+  rule+="---:|---:|---:|---:|"
+fi
+table+=$'\n'"$rule"
 for n in "${sizes[@]}"; do
   dir=$out/$n/results/bench-machine
   base=$dir/base-virtualenv-py3.12.json
@@ -129,15 +152,31 @@ for n in "${sizes[@]}"; do
     read -r med min cpu < <(time_command "$n-${name// /_}" "$spyglass" "${args[@]}") || true
     [[ -n ${med:-} ]] || exit 2
     rss=$(peak_rss_mb "$spyglass" "${args[@]}")
-    median[$n/$name]=$med
+    # The scaling ratio uses CPU time when there is one: it holds up when other jobs share the core.
+    cost[$n/$name]=$([[ $cpu != n/a ]] && echo "$cpu" || echo "$med")
     if [[ $cpu != n/a ]] && awk -v w="$med" -v c="$cpu" 'BEGIN { exit !(w > 1.15 * c) }'; then
       contended=1
     fi
     ratio=""
-    if ((n == 100000)) && [[ -n ${median[10000/$name]:-} ]]; then
-      ratio=$(awk -v a="$med" -v b="${median[10000/$name]}" 'BEGIN { printf "%.1f×", a / b }')
+    if ((n == 100000)) && [[ -n ${cost[10000/$name]:-} ]]; then
+      ratio=$(awk -v a="${cost[$n/$name]}" -v b="${cost[10000/$name]}" \
+        'BEGIN { printf "%.1f×", a / b }')
     fi
-    table+=$'\n'"| $n | \`spyglass $name\` | $med | $min | $cpu | $rss | $ratio |"
+    row="| $n | \`spyglass $name\` | $med | $min | $cpu | $rss | $ratio |"
+    if [[ -n $baseline ]]; then
+      check_same_output "${args[@]}"
+      echo "bench: timing $n: baseline $name" >&2
+      read -r base_med _ base_cpu < <(time_command "$n-${name// /_}-baseline" "$baseline" \
+        "${args[@]}") || true
+      [[ -n ${base_med:-} ]] || exit 2
+      base_rss=$(peak_rss_mb "$baseline" "${args[@]}")
+      speedup=n/a
+      if [[ $cpu != n/a ]]; then
+        speedup=$(awk -v a="$base_cpu" -v b="$cpu" 'BEGIN { printf "%.2f×", a / b }')
+      fi
+      row+=" $base_med | $base_cpu | $base_rss | $speedup |"
+    fi
+    table+=$'\n'"$row"
   done
 done
 

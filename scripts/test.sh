@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up and run every test lane: a warnings-as-errors GCC build with the whole test suite, the
 # same suite under clang with AddressSanitizer + UndefinedBehaviorSanitizer, and a short
-# libFuzzer run of each fuzz target. Exits non-zero when any lane fails.
+# libFuzzer run of each fuzz target, a schema check of action.yml and the example workflows, and
+# (with SPYGLASS_CONTAINER_TEST=1) the container action end to end. Exits non-zero when any lane
+# fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -21,3 +23,13 @@ ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j "
 
 echo "== lane 3: fuzz each target for ${fuzz_seconds}s"
 bash scripts/fuzz.sh build-asan "$fuzz_seconds"
+
+echo "== lane 4: validate action.yml and docs/workflows/*.yml"
+bash scripts/validate-action.sh
+
+echo "== lane 5: the container action end to end"
+if [[ "${SPYGLASS_CONTAINER_TEST:-0}" == 1 ]]; then
+  bash scripts/container-test.sh build-test
+else
+  echo "skipped: set SPYGLASS_CONTAINER_TEST=1 to build the image with podman and run it"
+fi

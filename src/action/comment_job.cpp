@@ -1,16 +1,15 @@
 #include "spyglass/action/comment_job.hpp"
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <iterator>
 #include <regex>
-
-#include <fmt/format.h>
 
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/action/outputs.hpp"
 #include "spyglass/action/publish.hpp"
 #include "spyglass/action/run_context.hpp"
-#include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/compare/env_diff.hpp"
 #include "spyglass/github/curl_transport.hpp"
@@ -37,8 +36,9 @@ struct LoadedComparison {
 
 void check_job(const CommentJob& job) {
   if (!std::regex_match(job.id, std::regex("[A-Za-z0-9._-]{1,64}"))) {
-    throw Error(ExitCode::k_bad_input,
-                fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
+    throw Error(
+        ExitCode::k_bad_input,
+        fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
   }
   if (job.base_path.has_value() != job.pr_path.has_value()) {
     throw Error(ExitCode::k_bad_input, "comment: the base and PR result files go together");
@@ -129,7 +129,8 @@ void write_outputs(const std::string& path, const LoadedComparison& loaded,
                    const PublishOutcome& posted, const std::optional<std::string>& body_path) {
   const auto model = render::build_comment_model(input, {});
   const auto& counts = model["counts"];
-  const auto improvements = counts["improved"].get<std::size_t>() + counts["fixed"].get<std::size_t>();
+  const auto improvements =
+      counts["improved"].get<std::size_t>() + counts["fixed"].get<std::size_t>();
   std::string text;
   auto add = [&](const char* name, const std::string& value) {
     text += output_entry(name, value, std::to_string(std::hash<std::string>{}(loaded.raw_table)));
@@ -185,6 +186,15 @@ github::ApiConfig api_config(const CommentJob& job, const util::Env& env) {
   return config;
 }
 
+// Whose comments are ours. An installation token (`ghs_`, which the Actions token is) may not
+// call GET /user, so it is not asked: that saves one of the 5 requests an update may take.
+std::optional<std::string> comment_author(const CommentJob& job, const std::string& token) {
+  if (!job.comment_author && token.starts_with("ghs_")) {
+    return std::string(k_actions_bot);
+  }
+  return job.comment_author;
+}
+
 }  // namespace
 
 ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
@@ -211,19 +221,23 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   }
 
   const auto comment = render::fit_comment(input, job.max_chars, comment_template);
-  const auto full_report =
-      render::fit_comment(input, render::k_step_summary_limit, comment_template);
   auto body_path = job.output_path;
   if (!body_path) {
     if (const auto temp = env.get("RUNNER_TEMP")) {
       body_path = fmt::format("{}/spyglass-{}.md", *temp, job.id);
     }
   }
-  if (body_path) {
-    write_file(*body_path, full_report, std::ios::trunc);
-  }
-  if (const auto summary = env.get("GITHUB_STEP_SUMMARY"); summary && job.job_summary) {
-    write_file(*summary, full_report + "\n", std::ios::app);
+  const auto summary = job.job_summary ? env.get("GITHUB_STEP_SUMMARY") : std::nullopt;
+  // The full report renders every row, which costs more than the comment: only when used.
+  if (body_path || summary) {
+    const auto full_report =
+        render::fit_comment(input, render::k_step_summary_limit, comment_template);
+    if (body_path) {
+      write_file(*body_path, full_report, std::ios::trunc);
+    }
+    if (summary) {
+      write_file(*summary, full_report + "\n", std::ios::app);
+    }
   }
   if (job.preview_path) {
     write_file(*job.preview_path, render::render_html_preview(comment, "spyglass: " + job.id),
@@ -237,8 +251,9 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   } else {
     const auto repo = job.repo ? job.repo : env.get("GITHUB_REPOSITORY");
     if (!repo) {
-      throw Error(ExitCode::k_bad_input, "no repository: pass --repo owner/name or set "
-                                         "GITHUB_REPOSITORY");
+      throw Error(ExitCode::k_bad_input,
+                  "no repository: pass --repo owner/name or set "
+                  "GITHUB_REPOSITORY");
     }
     auto log = [&](const std::string& line) {
       if (job.verbose) {
@@ -248,13 +263,15 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     github::CurlTransport curl;
     util::SystemClock clock;
     github::RetryingTransport transport(curl, {}, clock, log);
-    github::Client client(transport, api_config(job, env), log);
-    const PublishOptions options{*repo, job.pr_number, job.comment_author, job.comment_mode};
+    const auto config = api_config(job, env);
+    github::Client client(transport, config, log);
+    const PublishOptions options{*repo, job.pr_number, comment_author(job, config.token),
+                                 job.comment_mode};
     auto shrink = [&] {
       return render::fit_comment(input, job.max_chars * 9 / 10, comment_template);
     };
-    posted = publish_comment(client, options, render::comment_marker(job.id), comment, shrink,
-                             env, io.err);
+    posted = publish_comment(client, options, render::comment_marker(job.id), comment, shrink, env,
+                             io.err);
     const auto draft = gate_verdict(loaded, job.draft_threshold, job.ignore_failures);
     if (job.draft_on_regression && draft.regression_detected && posted.comment) {
       if (github::convert_to_draft(client, *repo, *posted.pr_number) ==

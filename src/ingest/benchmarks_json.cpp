@@ -1,6 +1,8 @@
 #include "spyglass/ingest/benchmarks_json.hpp"
 
+#include <array>
 #include <filesystem>
+#include <string_view>
 #include <utility>
 
 #include "spyglass/ingest/json_reader.hpp"
@@ -12,6 +14,12 @@ namespace spyglass::ingest {
 namespace {
 
 using util::JsonValue;
+
+// The members of a benchmarks.json entry that spyglass reads. The rest (the benchmark's source
+// `code`, timing settings) is most of the file, so the parser checks it but keeps none of it.
+constexpr std::array<std::string_view, 5> k_entry_keys = {"name", "type", "unit", "param_names",
+                                                          "params"};
+constexpr int k_entry_member_depth = 2;
 
 // One benchmarks.json entry `key: {...}`; its `name` defaults to the key.
 model::BenchmarkInfo read_benchmark(const std::string& file, const JsonPath& where,
@@ -37,7 +45,8 @@ model::BenchmarkInfo read_benchmark(const std::string& file, const JsonPath& whe
 
 model::BenchmarkCatalog parse_benchmarks_json(std::string_view contents,
                                               const std::string& display_name) {
-  const util::JsonDocument document = util::parse_python_json(contents, display_name);
+  const util::JsonDocument document = util::parse_python_json(
+      contents, display_name, util::JsonMemberFilter{k_entry_member_depth, k_entry_keys});
   const JsonValue& doc = document.root();
   check_format_version(display_name, doc);
   const JsonPath root;

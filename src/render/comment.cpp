@@ -68,9 +68,9 @@ class Fitter {
   }
 
   // The comment listing the most regression rows that fit with `detail`, and whether that is all
-  // of them. Sizes grow with the rows and rows are about equally long, so the count is guessed by
-  // interpolation between measured points, with a halving step after any guess that did not
-  // halve the range: usually two or three renders, never more than twice a bisection's.
+  // of them. Sizes grow with the rows and rows are about equally long, so the count is guessed on
+  // the line through the last two measured points, with a halving step after any guess that did
+  // not halve a known bracket: usually five small or near-final renders.
   std::pair<std::string, bool> most_regressions(CommentDetail detail) const {
     detail.regression_rows = 0;
     std::string best = render(detail, CommentDetail::k_all);
@@ -87,10 +87,15 @@ class Fitter {
     bool halve = false;
     while (high - low.rows > 1) {
       const std::size_t width = high - low.rows;
+      // The comment without rows differs in more than rows (no table header, another note), so
+      // lines are drawn between points that list some; before there are two, a few rows and then
+      // twice as many are tried, or the bracket is bisected once known.
+      const bool interpolate = !halve && other && other->rows > 0 && low.rows > 0;
       std::size_t guess = low.rows + width / 2;
-      if (!halve) {
-        guess = other ? rows_reaching(low, *other, static_cast<double>(m_max_chars))
-                      : low.rows + k_probe_rows;
+      if (interpolate) {
+        guess = rows_reaching(low, *other, static_cast<double>(m_max_chars));
+      } else if (!halve && high > all) {
+        guess = std::max(k_probe_rows, 2 * low.rows);
       }
       detail.regression_rows = std::clamp(guess, low.rows + 1, high - 1);
       auto out = render(detail, CommentDetail::k_all);
@@ -103,7 +108,9 @@ class Fitter {
         other = point;
         high = point.rows;
       }
-      halve = !halve && (high - low.rows) * 2 > width;
+      // Bisect a known bracket after a guess that did not halve it (while every guess fit, the
+      // line only extrapolates, one step closer each time).
+      halve = interpolate && high <= all && (high - low.rows) * 2 > width;
     }
     return {std::move(best), low.rows == all};
   }

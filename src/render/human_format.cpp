@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <span>
 #include <string_view>
 
@@ -45,25 +44,30 @@ constexpr std::array<std::string_view, 8> k_size_suffixes{"", "k", "M", "G", "T"
 
 constexpr std::string_view k_plus_minus = "\u00b1";
 
-// `format` (one `*` precision, one double) applied with C printf, which rounds the exact binary
-// value half-even like Python's `%`; NaN loses its sign because Python never prints "-nan".
-std::string printf_double(const char* format, int precision, double value) {
+// `value` as C printf's `%.*e` (scientific), `%.*f` (fixed) or `%.*g` (general) writes it with
+// `precision`: std::to_chars rounds the exact binary value half-even like printf and Python's
+// `%`, without printf's cost. NaN loses its sign because Python never prints "-nan".
+std::string format_double(double value, std::chars_format format, int precision) {
   if (std::isnan(value)) {
     value = std::fabs(value);
   }
   std::array<char, 64> buffer{};
-  const int length = std::snprintf(buffer.data(), buffer.size(), format, precision, value);
-  if (length < static_cast<int>(buffer.size())) {
-    return std::string(buffer.data(), static_cast<std::size_t>(length));
+  const auto result =
+      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, format, precision);
+  if (result.ec == std::errc()) {
+    return std::string(buffer.data(), result.ptr);
   }
-  std::string out(static_cast<std::size_t>(length), '\0');
-  std::snprintf(out.data(), out.size() + 1, format, precision, value);
+  // Fixed notation of a huge value: up to 309 digits, the sign, the point and `precision`.
+  std::string out(static_cast<std::size_t>(precision) + 320, '\0');
+  const auto long_result =
+      std::to_chars(out.data(), out.data() + out.size(), value, format, precision);
+  out.resize(static_cast<std::size_t>(long_result.ptr - out.data()));
   return out;
 }
 
 // Python's `f"{value:.{precision}g}"`.
 std::string python_g(double value, int precision) {
-  return printf_double("%.*g", precision, value);
+  return format_double(value, std::chars_format::general, precision);
 }
 
 // Python's `"%d" % value`.
@@ -136,11 +140,11 @@ std::string human_float(double value, int significant, std::optional<int> trunca
   }
   const int num_digits = significant - magnitude;
   if (magnitude <= -5 || magnitude >= 9) {
-    formatted += printf_double("%.*e", significant, magnitude_value);
+    formatted += format_double(magnitude_value, std::chars_format::scientific, significant);
   } else if (magnitude_value == std::trunc(magnitude_value) || num_digits <= 0) {
     formatted += integer_text(round_to_power_of_ten(magnitude_value, -num_digits));
   } else {
-    formatted += printf_double("%.*f", num_digits, magnitude_value);
+    formatted += format_double(magnitude_value, std::chars_format::fixed, num_digits);
     if (!significant_zeros) {
       formatted.erase(formatted.find_last_not_of('0') + 1);
       if (formatted.back() == '.') {
@@ -206,8 +210,8 @@ std::string human_value(const std::optional<model::Number>& value, const std::st
   if (unit == "bytes") {
     return human_file_size(value->value, err);
   }
-  std::string out =
-      value->is_integer ? printf_double("%.*f", 0, value->value) : util::python_float_repr(value->value);
+  std::string out = value->is_integer ? format_double(value->value, std::chars_format::fixed, 0)
+                                      : util::python_float_repr(value->value);
   if (err) {
     out += k_plus_minus;
     out += python_g(*err, 2);
@@ -232,6 +236,13 @@ std::string human_value_fallback(const std::optional<model::Number>& value,
   return out;
 }
 
-std::string format_ratio_6_2f(double ratio) { return printf_double("%6.*f", 2, ratio); }
+std::string format_ratio_6_2f(double ratio) {
+  constexpr std::size_t k_width = 6;
+  std::string text = format_double(ratio, std::chars_format::fixed, 2);
+  if (text.size() < k_width) {
+    text.insert(0, k_width - text.size(), ' ');
+  }
+  return text;
+}
 
 }  // namespace spyglass::render

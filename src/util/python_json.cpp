@@ -245,15 +245,20 @@ double out_of_range_value(std::string_view literal) {
   return negative ? -value : value;
 }
 
+// What the parser keeps of a value.
+enum class Keep { k_value, k_syntax_only };
+
 // A recursive-descent parser over one buffer. Finished children wait on shared stacks, and each
 // array, object and string is copied once, at its exact size, into the document's storage.
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& display_name, std::pmr::memory_resource& storage)
+  Parser(std::string_view text, const std::string& display_name, const JsonMemberFilter& filter,
+         std::pmr::memory_resource& storage)
       : m_begin(text.data()),
         m_pos(text.data()),
         m_end(text.data() + text.size()),
         m_display_name(display_name),
+        m_filter(filter),
         m_storage(&storage) {}
 
   JsonValue parse_document() {
@@ -264,7 +269,7 @@ class Parser {
     if (m_pos == m_end) {
       fail(m_pos, "file is empty");
     }
-    const JsonValue root = parse_value(0);
+    const JsonValue root = parse_value(0, Keep::k_value);
     skip_whitespace();
     if (m_pos != m_end) {
       fail(m_pos, "unexpected " + describe_byte(*m_pos) + " after the JSON value");
@@ -323,15 +328,18 @@ class Parser {
   }
 
   // Parse the value starting at m_pos (no leading whitespace); `depth` counts enclosing containers.
-  JsonValue parse_value(int depth) {
+  // With Keep::k_syntax_only it is checked just as strictly, and null comes back.
+  JsonValue parse_value(int depth, Keep keep) {
     const char c = peek();
     switch (c) {
       case '{':
-        return parse_object(depth + 1);
+        return parse_object(depth + 1, keep);
       case '[':
-        return parse_array(depth + 1);
-      case '"':
-        return JsonValue::string(parse_string());
+        return parse_array(depth + 1, keep);
+      case '"': {
+        const std::string_view text = parse_string();
+        return keep == Keep::k_value ? JsonValue::string(store_string(text)) : JsonValue();
+      }
       case 't':
         expect_literal("true");
         return JsonValue::boolean(true);
@@ -351,7 +359,7 @@ class Parser {
         break;
     }
     if (c == '-' || is_digit(c)) {
-      return parse_number();
+      return parse_number(keep);
     }
     fail(m_pos, "unexpected " + describe_byte(c));
   }
@@ -375,7 +383,8 @@ class Parser {
     }
   }
 
-  JsonValue parse_array(int depth) {
+  // An array; with Keep::k_syntax_only its elements are checked and dropped.
+  JsonValue parse_array(int depth, Keep keep) {
     enter_container(depth);
     ++m_pos;
     skip_whitespace();
@@ -385,7 +394,10 @@ class Parser {
     }
     const std::size_t base = m_values.size();
     for (;;) {
-      m_values.push_back(parse_value(depth));
+      const JsonValue item = parse_value(depth, keep);
+      if (keep == Keep::k_value) {
+        m_values.push_back(item);
+      }
       skip_whitespace();
       const char c = peek();
       if (c == ']') {
@@ -407,7 +419,9 @@ class Parser {
     return array;
   }
 
-  JsonValue parse_object(int depth) {
+  // An object; members the filter leaves out, and all of them with Keep::k_syntax_only, are
+  // checked and dropped.
+  JsonValue parse_object(int depth, Keep keep) {
     enter_container(depth);
     ++m_pos;
     skip_whitespace();
@@ -421,14 +435,19 @@ class Parser {
         fail(m_pos, "expected '\"' to start an object key");
       }
       const std::string_view key = parse_string();
+      const Keep member_keep =
+          keep == Keep::k_value && m_filter.keeps(depth, key) ? Keep::k_value : Keep::k_syntax_only;
+      const std::string_view stored_key = member_keep == Keep::k_value ? store_string(key) : key;
       skip_whitespace();
       if (peek() != ':') {
         fail(m_pos, "expected ':' after object key");
       }
       ++m_pos;
       skip_whitespace();
-      const JsonValue value = parse_value(depth);
-      m_members.push_back({key, value});
+      const JsonValue value = parse_value(depth, member_keep);
+      if (member_keep == Keep::k_value) {
+        m_members.push_back({stored_key, value});
+      }
       skip_whitespace();
       const char c = peek();
       if (c == '}') {
@@ -453,15 +472,15 @@ class Parser {
     return object;
   }
 
-  // Parse the string whose opening quote is at m_pos; returns its UTF-8 contents, copied into
-  // the document's storage.
+  // Parse the string whose opening quote is at m_pos; returns its UTF-8 contents, which stay
+  // valid only until the next string is parsed (they may be in m_scratch).
   std::string_view parse_string() {
     ++m_pos;
     const char* run = m_pos;
     skip_literal_bytes();
     if (m_pos < m_end && *m_pos == '"') {
       ++m_pos;
-      return store_string(std::string_view(run, static_cast<std::size_t>(m_pos - 1 - run)));
+      return {run, static_cast<std::size_t>(m_pos - 1 - run)};
     }
     // Escapes ahead: decode into the scratch buffer.
     m_scratch.assign(run, m_pos);
@@ -469,7 +488,7 @@ class Parser {
       const char c = peek();
       if (c == '"') {
         ++m_pos;
-        return store_string(m_scratch);
+        return m_scratch;
       }
       if (c != '\\') {
         fail(m_pos, "unescaped control character U+00" + hex_byte(c) + " in string");
@@ -584,7 +603,8 @@ class Parser {
 
   // Parse a number (or -Infinity) at m_pos with Python's grammar:
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?
-  JsonValue parse_number() {
+  // Only its syntax is checked with Keep::k_syntax_only: converting it could not fail.
+  JsonValue parse_number(Keep keep) {
     const char* start = m_pos;
     if (*m_pos == '-') {
       ++m_pos;
@@ -616,6 +636,9 @@ class Parser {
       }
       expect_digits(start);
     }
+    if (keep == Keep::k_syntax_only) {
+      return JsonValue();
+    }
     if (integral) {
       std::int64_t i = 0;
       if (std::from_chars(start, m_pos, i).ec == std::errc()) {
@@ -646,15 +669,21 @@ class Parser {
   const char* m_pos;
   const char* m_end;
   const std::string& m_display_name;
+  const JsonMemberFilter& m_filter;
   std::pmr::memory_resource* m_storage;
 };
 
 }  // namespace
 
-JsonDocument parse_python_json(std::string_view text, const std::string& display_name) {
+bool JsonMemberFilter::keeps(int member_depth, std::string_view key) const {
+  return member_depth != depth || std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+JsonDocument parse_python_json(std::string_view text, const std::string& display_name,
+                               const JsonMemberFilter& filter) {
   // The values take about as many bytes as the text, so one first block usually holds them all.
   auto storage = std::make_unique<std::pmr::monotonic_buffer_resource>(text.size());
-  const JsonValue root = Parser(text, display_name, *storage).parse_document();
+  const JsonValue root = Parser(text, display_name, filter, *storage).parse_document();
   return JsonDocument(std::move(storage), root);
 }
 

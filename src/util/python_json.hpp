@@ -108,9 +108,22 @@ class JsonDocument {
   JsonValue m_root;
 };
 
+// Which object members parse_python_json keeps, for readers that use a few members of the
+// entries of a large document. Members of objects at nesting depth `depth` (the root object's
+// members are at depth 1) are kept only when `keys` holds their key; the others are checked as
+// strictly as the rest of the document, then dropped. Depth 0 keeps everything.
+struct JsonMemberFilter {
+  int depth = 0;
+  std::span<const std::string_view> keys;
+
+  // Whether the member `key` of an object at `member_depth` is kept.
+  bool keeps(int member_depth, std::string_view key) const;
+};
+
 // Parse `text`; on malformed input throws Error(k_bad_input) with the message
 // "`display_name`:LINE:COL: what is wrong". Nesting deeper than 256 levels is an error, and so
 // is a string that is not valid UTF-8 (Python's reader fails to decode it).
-JsonDocument parse_python_json(std::string_view text, const std::string& display_name);
+JsonDocument parse_python_json(std::string_view text, const std::string& display_name,
+                               const JsonMemberFilter& filter = {});
 
 }  // namespace spyglass::util

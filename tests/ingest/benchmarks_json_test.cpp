@@ -131,6 +131,20 @@ TEST(BenchmarksJson, RejectsBadDocuments) {
       R"(benchmarks.json: b.time_x["params"]: expected a list of lists of strings, found an object)");
 }
 
+TEST(BenchmarksJson, ChecksTheMembersItDoesNotRead) {
+  EXPECT_EQ(error_of("{\"version\": 2, \"b.time_x\": {\"code\": \"caf\xe9\"}}"),
+            "benchmarks.json:1:41: invalid UTF-8 in string");
+  EXPECT_EQ(error_of(R"({"version": 2, "b.time_x": {"timeout": 01}})"),
+            "benchmarks.json:1:40: invalid number (leading zero)");
+  EXPECT_EQ(error_of(R"({"version": 2, "b.time_x": {"code": ["a",]}})"),
+            "benchmarks.json:1:42: trailing comma before ']'");
+  const model::BenchmarkCatalog catalog = parse_benchmarks_json(
+      R"({"version": 2, "b.time_x": {"code": "x", "number": 1e999, "unit": "seconds",
+          "name": "b.time_x", "type": "time", "params": [], "param_names": []}})",
+      "benchmarks.json");
+  expect_info(catalog, "b.time_x", "time", "seconds", {}, {});
+}
+
 // A fresh directory under the system temp dir that is removed, with everything in it, at scope
 // exit; while it lives it is also the working directory.
 class TempWorkingDir {

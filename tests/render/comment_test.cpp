@@ -64,22 +64,27 @@ const std::map<std::string, std::vector<std::string>> k_groups = {
 };
 
 constexpr std::size_t k_compare_columns = 7;
+constexpr std::size_t k_environment_columns = 5;
 
 const CommentCase k_cases[] = {
-    // Improvements only: a TIP, one open table, the raw table folded.
+    // Improvements only: a TIP, one open table, the environments' differences and the raw table
+    // folded.
     {"UpstreamCompare",
      {"--base", k_up + "a0f29428-conda-py3.11-numpy.json", "--pr",
       k_up + "a0f29428-virtualenv-py3.12-numpy.json", "--bconf",
       k_up + "asv_samples_a0f29428_benchmarks.json"},
      "comment-upstream-a0f29428.md",
-     {{1, k_compare_columns}}},
+     {{1, k_compare_columns}, {2, k_environment_columns}}},
     // 6 regressed, 5 improved, 5 unchanged: three tables, worst first.
     {"UpstreamSplitPair",
      {"--base", k_up + "d6b286b8-virtualenv-py3.12-numpy.json", "--pr",
       k_up + "d6b286b8-rattler-py3.12-numpy.json", "--bconf",
       k_up + "d6b286b8_asv_samples_benchmarks.json"},
      "comment-upstream-d6b286b8.md",
-     {{6, k_compare_columns}, {5, k_compare_columns}, {5, k_compare_columns}}},
+     {{6, k_compare_columns},
+      {5, k_compare_columns},
+      {5, k_compare_columns},
+      {1, k_environment_columns}}},
     // asv's reference results: new failures lead the regressions, `~` and `x` rows fold away.
     {"AsvExampleFactor2WithFailures",
      {"--factor", "2", "--base", k_cheetah_before, "--pr", k_cheetah_after},
@@ -265,6 +270,9 @@ void expect_counts_match_rows(const std::string& comment, const GfmSummary& summ
   const auto rows = model_rows(model);
   std::map<std::string, std::size_t> in_tables;
   for (const auto& table : summary.tables) {
+    if (table.header.size() < 2 || table.header[1] != "Benchmark") {
+      continue;  // the environment section's table
+    }
     for (const auto& row : table.rows) {
       ASSERT_EQ(row.size(), table.header.size());
       const auto verdict = rows.verdict_of_emoji.find(row[0]);

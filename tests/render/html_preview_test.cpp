@@ -99,7 +99,7 @@ TEST(CommentPreview, WritesThePostedCommentAsAPage) {
                      "--base", cheetah + "22b920c6-py2.7-Cython-numpy1.8.json", "--pr",
                      cheetah + "fcf8c079-py2.7-Cython-numpy1.8.json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(util::read_file(page), render_html_preview(result.out, "spyglass comment perf"));
+  EXPECT_EQ(util::read_file(page), render_html_preview(result.out, "spyglass: perf"));
 }
 
 }  // namespace

@@ -16,14 +16,7 @@ namespace {
 
 using test::spec_vectors;
 using test::vector_double;
-
-std::vector<double> doubles(const nlohmann::json& values) {
-  std::vector<double> out;
-  for (const auto& value : values) {
-    out.push_back(vector_double(value));
-  }
-  return out;
-}
+using test::vector_doubles;
 
 TEST(MannWhitneyU, MatchesEveryReferenceVector) {
   const auto& vectors = spec_vectors().at("mann_whitney_u");
@@ -31,8 +24,8 @@ TEST(MannWhitneyU, MatchesEveryReferenceVector) {
   const std::pair<const char*, MwuMethod> methods[] = {
       {"auto", MwuMethod::k_auto}, {"exact", MwuMethod::k_exact}, {"normal", MwuMethod::k_normal}};
   for (const auto& entry : vectors) {
-    const std::vector<double> x = doubles(entry.at("x"));
-    const std::vector<double> y = doubles(entry.at("y"));
+    const std::vector<double> x = vector_doubles(entry.at("x"));
+    const std::vector<double> y = vector_doubles(entry.at("y"));
     for (const auto& [name, method] : methods) {
       const std::string what = std::string(name) + " " + entry.dump();
       const auto& expected = entry.at(name);
@@ -51,8 +44,8 @@ TEST(MannWhitneyU, MatchesEveryReferenceVector) {
 
 TEST(MannWhitneyU, ExactUpToTwentyASideMatchesAsvBitForBit) {
   for (const auto& entry : spec_vectors().at("mann_whitney_u")) {
-    const std::vector<double> x = doubles(entry.at("x"));
-    const std::vector<double> y = doubles(entry.at("y"));
+    const std::vector<double> x = vector_doubles(entry.at("x"));
+    const std::vector<double> y = vector_doubles(entry.at("y"));
     if (std::max(x.size(), y.size()) <= 20) {
       EXPECT_EQ(mann_whitney_u(x, y).p, entry.at("auto").at("p").get<double>()) << entry.dump();
     }

@@ -13,20 +13,13 @@ namespace {
 
 using test::spec_vectors;
 using test::vector_double;
-
-std::vector<double> doubles(const nlohmann::json& values) {
-  std::vector<double> out;
-  for (const auto& value : values) {
-    out.push_back(vector_double(value));
-  }
-  return out;
-}
+using test::vector_doubles;
 
 TEST(ComputeStats, MatchesEveryReferenceVector) {
   const auto& vectors = spec_vectors().at("compute_stats");
   ASSERT_FALSE(vectors.empty());
   for (const auto& entry : vectors) {
-    const std::vector<double> samples = doubles(entry.at("samples"));
+    const std::vector<double> samples = vector_doubles(entry.at("samples"));
     const std::optional<ComputedStats> got =
         compute_stats(samples, entry.at("number").get<double>());
     ASSERT_TRUE(got.has_value()) << entry.dump();
@@ -65,7 +58,7 @@ TEST(Quantile, MatchesEveryReferenceVector) {
   const auto& vectors = spec_vectors().at("quantile");
   ASSERT_FALSE(vectors.empty());
   for (const auto& entry : vectors) {
-    EXPECT_EQ(quantile(doubles(entry.at("x")), entry.at("q").get<double>()),
+    EXPECT_EQ(quantile(vector_doubles(entry.at("x")), entry.at("q").get<double>()),
               vector_double(entry.at("out")))
         << entry.dump();
   }

@@ -14,6 +14,7 @@ namespace {
 using model::Evidence;
 using test::spec_vectors;
 using test::vector_double;
+using test::vector_doubles;
 
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 

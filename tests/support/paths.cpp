@@ -86,4 +86,12 @@ double vector_double(const nlohmann::json& value) {
   return value.get<double>();
 }
 
+std::vector<double> vector_doubles(const nlohmann::json& values) {
+  std::vector<double> out;
+  for (const auto& value : values) {
+    out.push_back(vector_double(value));
+  }
+  return out;
+}
+
 }  // namespace spyglass::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -23,5 +24,8 @@ const nlohmann::json& spec_vectors();
 
 // A vector number: JSON numbers as they are, and the strings "NaN", "Infinity", "-Infinity".
 double vector_double(const nlohmann::json& value);
+
+// A JSON array of vector numbers.
+std::vector<double> vector_doubles(const nlohmann::json& values);
 
 }  // namespace spyglass::test

@@ -232,6 +232,42 @@ TEST(PythonJson, AcceptsNestingOf256Levels) {
   EXPECT_EQ(depth, 255);
 }
 
+TEST(PythonJson, KeepsOnlyTheFilteredMembersAtTheFilterDepth) {
+  constexpr std::array<std::string_view, 2> k_keys = {"name", "unit"};
+  const JsonDocument document = parse_python_json(
+      R"({"code": 1, "a": {"code": "x", "name": "a", "unit": null, "n": {"name": 2}},
+          "b": {"unit": "s", "name": "b", "unit": "bytes"}})",
+      "f.json", JsonMemberFilter{2, k_keys});
+  const JsonValue& root = document.root();
+  EXPECT_EQ(member_names(root), (std::vector<std::string>{"code", "a", "b"}));
+  EXPECT_EQ(member_names(*root.find("a")), (std::vector<std::string>{"name", "unit"}));
+  EXPECT_EQ(member_names(*root.find("b")), (std::vector<std::string>{"unit", "name"}));
+  EXPECT_EQ(root.find("b")->find("unit")->as_string(), "bytes");
+}
+
+TEST(PythonJson, ChecksFilteredOutMembersAsStrictly) {
+  constexpr std::array<std::string_view, 1> k_keys = {"name"};
+  const JsonMemberFilter filter{1, k_keys};
+  const auto error_with_filter = [&](std::string_view text) {
+    try {
+      parse_python_json(text, "f.json", filter);
+    } catch (const Error& error) {
+      return std::string(error.what());
+    }
+    return std::string();
+  };
+  for (const std::string_view text :
+       {std::string_view(R"({"code": [1, {"a": 01}]})"), std::string_view(R"({"code": "\x"})"),
+        std::string_view("{\"code\": \"\xff\"}"), std::string_view(R"({"code": [1,]})"),
+        std::string_view(R"({"code": tru})"), std::string_view(R"({"code": {"a" 1}})"),
+        std::string_view(R"({"code": -})"), std::string_view(R"({"code": "ab)")}) {
+    EXPECT_EQ(error_with_filter(text), parse_error(text)) << text;
+    EXPECT_NE(parse_error(text), "") << text;
+  }
+  const std::string deep = "{\"code\": " + std::string(256, '[') + std::string(256, ']') + "}";
+  EXPECT_EQ(error_with_filter(deep), "f.json:1:265: nesting deeper than 256 levels");
+}
+
 // --- Accessors ---------------------------------------------------------------
 
 TEST(PythonJson, AccessorsOnOtherTypesAreEmpty) {

@@ -1,0 +1,100 @@
+// action.yml and comment_job_from_inputs must agree on the inputs: an input declared but never
+// read is silently ignored, and one read but not declared makes the runner warn and never set it.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "spyglass/action/inputs.hpp"
+#include "support/paths.hpp"
+#include "support/run_cli.hpp"
+
+namespace spyglass::test {
+namespace {
+
+// The keys two spaces deep under the top-level `section:` of action.yml.
+std::set<std::string> action_yml_keys(const std::string& section) {
+  std::ifstream in(source_dir() + "/action.yml");
+  EXPECT_TRUE(in) << "cannot read action.yml";
+  std::set<std::string> keys;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != ' ' && line[0] != '#') {
+      inside = line == section + ":";
+    } else if (inside && line.starts_with("  ") && line.size() > 2 && line[2] != ' ' &&
+               line.back() == ':') {
+      keys.insert(line.substr(2, line.size() - 3));
+    }
+  }
+  return keys;
+}
+
+// Records every INPUT_ variable asked for, answering from a fixed map.
+class RecordingEnv final : public util::Env {
+ public:
+  explicit RecordingEnv(util::MapEnv vars) : m_vars(std::move(vars)) {}
+
+  std::optional<std::string> get(std::string_view name) const override {
+    m_asked.insert(std::string(name));
+    return m_vars.get(name);
+  }
+
+  // The input names asked for, as action.yml spells them (lower case).
+  std::set<std::string> inputs() const {
+    std::set<std::string> names;
+    for (const auto& name : m_asked) {
+      EXPECT_TRUE(name.starts_with("INPUT_")) << "reads a variable that is not an input: " << name;
+      std::string input = name.substr(6);
+      for (auto& c : input) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      names.insert(input);
+    }
+    return names;
+  }
+
+ private:
+  util::MapEnv m_vars;
+  mutable std::set<std::string> m_asked;
+};
+
+TEST(ActionYml, DeclaresExactlyTheInputsTheActionReads) {
+  // Each comparison mode reads its own inputs; together they read all of them.
+  RecordingEnv compare(util::MapEnv{});
+  action::comment_job_from_inputs(compare);
+  RecordingEnv compare_many(util::MapEnv(CliEnv{{"INPUT_COMPARISON-MODE", "compare-many"}}));
+  action::comment_job_from_inputs(compare_many);
+  std::set<std::string> read = compare.inputs();
+  read.merge(compare_many.inputs());
+
+  const auto declared = action_yml_keys("inputs");
+  EXPECT_EQ(declared.size(), 24u);
+  for (const auto& name : declared) {
+    EXPECT_TRUE(read.count(name)) << "action.yml declares input '" << name << "', never read";
+  }
+  for (const auto& name : read) {
+    EXPECT_TRUE(declared.count(name)) << "the action reads input '" << name << "', undeclared";
+  }
+}
+
+TEST(ActionYml, DeclaresEveryOutput) {
+  const std::set<std::string> expected = {
+      "regression-detected", "regressions", "improvements", "failures",  "comment-id",
+      "comment-url",         "pr-number",   "body-path",    "comparison"};
+  EXPECT_EQ(action_yml_keys("outputs"), expected);
+}
+
+TEST(ActionYml, RunsTheActionCommandInTheDockerfile) {
+  std::ifstream in(source_dir() + "/action.yml");
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  EXPECT_NE(text.find("runs:\n  using: docker\n  image: Dockerfile\n  args:\n    - action\n"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace spyglass::test
