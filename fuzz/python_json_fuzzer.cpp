@@ -39,7 +39,7 @@ std::size_t visit(const spyglass::util::JsonValue& value) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
-    visit(spyglass::util::parse_python_json(text, "fuzz.json"));
+    visit(spyglass::util::parse_python_json(text, "fuzz.json").root());
   } catch (const spyglass::Error&) {
     // Rejecting malformed input is the expected outcome.
   }

@@ -1,10 +1,12 @@
 #include "spyglass/compare/compare.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "spyglass/stats/sample_stats.hpp"
 #include "spyglass/stats/significance.hpp"
@@ -20,36 +22,72 @@ using model::ResultFile;
 
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 
-// A file's results by unrolled name; a name repeated in a file keeps its last entry, as the
-// dict assignment in asv-spyglass does.
-using ResultIndex = std::unordered_map<std::string_view, const BenchmarkResult*>;
+// One result and its unrolled name, kept side by side so that sorting reads no result.
+struct NamedResult {
+  std::string_view name;
+  const BenchmarkResult* result;
+};
 
-ResultIndex index_results(const ResultFile& file) {
-  ResultIndex index;
-  index.reserve(file.results.size());
+// A file's results sorted by unrolled name (Python's sorted(): code-point order, which is byte
+// order for UTF-8). Of a name repeated in a file only the last entry stays, as the dict
+// assignment in asv-spyglass keeps it.
+using SortedResults = std::vector<NamedResult>;
+
+SortedResults sorted_results(const ResultFile& file) {
+  SortedResults sorted;
+  sorted.reserve(file.results.size());
   for (const auto& result : file.results) {
-    index[result.name] = &result;
+    sorted.push_back({result.name, &result});
   }
-  return index;
+  // Equal names sort their last entry first (the results are one array, so addresses give the
+  // file order), and std::unique keeps the first of equal neighbours.
+  std::sort(sorted.begin(), sorted.end(), [](const NamedResult& a, const NamedResult& b) {
+    const int order = a.name.compare(b.name);
+    return order != 0 ? order < 0 : a.result > b.result;
+  });
+  sorted.erase(
+      std::unique(sorted.begin(), sorted.end(),
+                  [](const NamedResult& a, const NamedResult& b) { return a.name == b.name; }),
+      sorted.end());
+  return sorted;
 }
 
-const BenchmarkResult* find(const ResultIndex& index, std::string_view name) {
-  auto it = index.find(name);
-  return it == index.end() ? nullptr : it->second;
-}
-
-// The sorted union of the names in all `indexes` (Python's sorted(): code-point order, which is
-// byte order for UTF-8).
-std::vector<std::string_view> joint_names(std::span<const ResultIndex> indexes) {
+// The sorted union of the names in several files, and each file's result for each name.
+struct JointResults {
   std::vector<std::string_view> names;
-  for (const auto& index : indexes) {
-    for (const auto& entry : index) {
-      names.push_back(entry.first);
+  // Per file, one entry per name: its result, or nullptr when the file lacks the name.
+  std::vector<std::vector<const BenchmarkResult*>> by_file;
+};
+
+// Merge the sorted lists of `files` into their union.
+JointResults join(std::span<const SortedResults> files) {
+  JointResults joint;
+  joint.by_file.resize(files.size());
+  std::vector<std::size_t> next(files.size(), 0);
+  const auto head = [&](std::size_t f) -> const NamedResult* {
+    return next[f] < files[f].size() ? &files[f][next[f]] : nullptr;
+  };
+  for (;;) {
+    const NamedResult* first = nullptr;
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      if (const auto* candidate = head(f); candidate != nullptr) {
+        if (first == nullptr || candidate->name < first->name) {
+          first = candidate;
+        }
+      }
+    }
+    if (first == nullptr) {
+      return joint;
+    }
+    const std::string_view name = first->name;
+    joint.names.push_back(name);
+    for (std::size_t f = 0; f < files.size(); ++f) {
+      const auto* candidate = head(f);
+      const bool has_name = candidate != nullptr && candidate->name == name;
+      joint.by_file[f].push_back(has_name ? candidate->result : nullptr);
+      next[f] += has_name ? 1 : 0;
     }
   }
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
 }
 
 // One side's value: nullopt when the benchmark failed, NaN when skipped or absent.
@@ -140,15 +178,13 @@ void classify(const BenchmarkResult* before, const BenchmarkResult* after, doubl
     return;
   }
   // Beyond the factor but statistically insignificant: asv's `~` (spec 3.5).
-  row.insignificant =
-      std::isfinite(row.ratio) && (*t1 < *t2 / factor || *t2 < *t1 / factor);
+  row.insignificant = std::isfinite(row.ratio) && (*t1 < *t2 / factor || *t2 < *t1 / factor);
 }
 
-ComparisonRow compare_one(std::string_view name, const BenchmarkResult* before,
-                          const BenchmarkResult* after, const model::BenchmarkCatalog& catalog,
-                          double factor) {
+// Fill the empty `row` with `after` compared with `before`.
+void compare_one(std::string_view name, const BenchmarkResult* before, const BenchmarkResult* after,
+                 const model::BenchmarkCatalog& catalog, double factor, ComparisonRow& row) {
   const auto* any = before != nullptr ? before : after;
-  ComparisonRow row;
   row.name = std::string(name);
   if (any != nullptr) {
     row.key = any->key;
@@ -161,15 +197,17 @@ ComparisonRow compare_one(std::string_view name, const BenchmarkResult* before,
   row.after = measurement_of(after);
   row.ratio = ratio_of(time_of(before), time_of(after));
   classify(before, after, factor, row);
-  return row;
 }
 
 model::Source source_of(const ResultFile& file) {
   return {file.path, file.machine, file.env_name, file.commit_hash};
 }
 
-model::Comparison compare_on_names(const ResultFile& before, const ResultIndex& before_index,
-                                   const ResultFile& after, const ResultIndex& after_index,
+// `after` compared with `before` on `names`, given each file's result for each name.
+model::Comparison compare_on_names(const ResultFile& before,
+                                   std::span<const BenchmarkResult* const> before_results,
+                                   const ResultFile& after,
+                                   std::span<const BenchmarkResult* const> after_results,
                                    std::span<const std::string_view> names,
                                    const model::BenchmarkCatalog& catalog, double factor) {
   model::Comparison comparison;
@@ -177,9 +215,9 @@ model::Comparison compare_on_names(const ResultFile& before, const ResultIndex& 
   comparison.after = source_of(after);
   comparison.factor = factor;
   comparison.rows.reserve(names.size());
-  for (auto name : names) {
-    comparison.rows.push_back(
-        compare_one(name, find(before_index, name), find(after_index, name), catalog, factor));
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    compare_one(names[i], before_results[i], after_results[i], catalog, factor,
+                comparison.rows.emplace_back());
   }
   return comparison;
 }
@@ -188,28 +226,31 @@ model::Comparison compare_on_names(const ResultFile& before, const ResultIndex& 
 
 model::Comparison compare_results(const ResultFile& before, const ResultFile& after,
                                   const model::BenchmarkCatalog& catalog, double factor) {
-  const ResultIndex indexes[] = {index_results(before), index_results(after)};
-  const auto names = joint_names(indexes);
-  return compare_on_names(before, indexes[0], after, indexes[1], names, catalog, factor);
+  const std::array<SortedResults, 2> sorted = {sorted_results(before), sorted_results(after)};
+  const JointResults joint = join(sorted);
+  return compare_on_names(before, joint.by_file[0], after, joint.by_file[1], joint.names, catalog,
+                          factor);
 }
 
 model::MultiComparison compare_many(const ResultFile& baseline,
                                     std::span<const ResultFile> contenders,
                                     const model::BenchmarkCatalog& catalog, double factor) {
-  std::vector<ResultIndex> indexes;
-  indexes.reserve(contenders.size() + 1);
-  indexes.push_back(index_results(baseline));
+  std::vector<SortedResults> sorted;
+  sorted.reserve(contenders.size() + 1);
+  sorted.push_back(sorted_results(baseline));
   for (const auto& contender : contenders) {
-    indexes.push_back(index_results(contender));
+    sorted.push_back(sorted_results(contender));
   }
-  const auto names = joint_names(indexes);
+  const JointResults joint = join(sorted);
 
   model::MultiComparison result;
   result.baseline = source_of(baseline);
   result.factor = factor;
+  result.contenders.reserve(contenders.size());
   for (std::size_t i = 0; i < contenders.size(); ++i) {
-    result.contenders.push_back(compare_on_names(baseline, indexes[0], contenders[i],
-                                                 indexes[i + 1], names, catalog, factor));
+    result.contenders.push_back(compare_on_names(baseline, joint.by_file[0], contenders[i],
+                                                 joint.by_file[i + 1], joint.names, catalog,
+                                                 factor));
   }
   return result;
 }

@@ -106,12 +106,13 @@ std::optional<std::string> read_version(const std::string& file, const JsonPath&
 // --- Benchmark rows ----------------------------------------------------------
 
 // One benchmark as read from either format, before its parameter combinations are unrolled.
-// Every per-combination vector has one entry per combination (or none, where noted).
+// Every per-combination vector has one entry per combination (or none, where noted). A format 2
+// reader fills one row for benchmark after benchmark, so its vectors keep their capacity.
 struct BenchmarkRow {
   std::string_view key;
   std::vector<std::vector<std::string>> params;
   std::vector<std::optional<model::Number>> values;
-  std::optional<std::vector<model::Stats>> stats;           // nullopt: the file stored no stats
+  std::vector<model::Stats> stats;                          // empty: the file stored no stats
   std::vector<std::optional<std::vector<double>>> samples;  // empty: no samples column
   std::optional<std::string> version;
 };
@@ -165,33 +166,28 @@ std::optional<std::span<const JsonValue>> per_combination(const std::string& fil
   return value.items();
 }
 
-// The per-combination values of `result` (null: every combination failed).
-std::vector<std::optional<model::Number>> read_values(const std::string& file,
-                                                      const JsonPath& where,
-                                                      const JsonValue& result, std::size_t count) {
+// Set `values` to the per-combination values of `result` (null: every combination failed).
+void read_values(const std::string& file, const JsonPath& where, const JsonValue& result,
+                 std::size_t count, std::vector<std::optional<model::Number>>& values) {
+  values.clear();
   const auto items = per_combination(file, where, result, count);
   if (!items) {
-    return std::vector<std::optional<model::Number>>(count);
+    values.resize(count);
+    return;
   }
-  std::vector<std::optional<model::Number>> values;
-  values.reserve(count);
   for (std::size_t j = 0; j < count; ++j) {
     values.push_back(read_value(file, where.index(j), (*items)[j]));
   }
-  return values;
 }
 
-// The per-combination samples: each a list of numbers or null; an empty vector for null.
-std::vector<std::optional<std::vector<double>>> read_samples(const std::string& file,
-                                                             const JsonPath& where,
-                                                             const JsonValue& value,
-                                                             std::size_t count) {
-  std::vector<std::optional<std::vector<double>>> samples;
+// Set `samples` to the per-combination samples: each a list of numbers or null; none for null.
+void read_samples(const std::string& file, const JsonPath& where, const JsonValue& value,
+                  std::size_t count, std::vector<std::optional<std::vector<double>>>& samples) {
+  samples.clear();
   const auto items = per_combination(file, where, value, count);
   if (!items) {
-    return samples;
+    return;
   }
-  samples.reserve(count);
   for (std::size_t j = 0; j < count; ++j) {
     const JsonValue& list = (*items)[j];
     const JsonPath list_path = where.index(j);
@@ -212,11 +208,11 @@ std::vector<std::optional<std::vector<double>>> read_samples(const std::string& 
       numbers.push_back(sample.as_double());
     }
   }
-  return samples;
 }
 
-// Move one row's combinations, unrolled and named (spec 3.6), to the end of `out`.
-void append_unrolled(BenchmarkRow&& row, std::vector<model::BenchmarkResult>& out) {
+// Append one row's combinations, unrolled and named (spec 3.6), to `out`. The samples and the
+// version move out of `row`.
+void append_unrolled(BenchmarkRow& row, std::vector<model::BenchmarkResult>& out) {
   std::vector<std::vector<std::string>> combinations = param_combinations(row.params);
   for (std::size_t j = 0; j < combinations.size(); ++j) {
     model::BenchmarkResult& result = out.emplace_back();
@@ -227,13 +223,13 @@ void append_unrolled(BenchmarkRow&& row, std::vector<model::BenchmarkResult>& ou
     result.key = row.key;
     result.params = std::move(combinations[j]);
     result.value = row.values[j];
-    if (row.stats) {
-      result.stats = (*row.stats)[j];
+    if (!row.stats.empty()) {
+      result.stats = row.stats[j];
     }
     if (!row.samples.empty()) {
       result.samples = std::move(row.samples[j]);
     }
-    result.version = row.version;
+    result.version = j + 1 < combinations.size() ? row.version : std::move(row.version);
   }
 }
 
@@ -344,10 +340,10 @@ struct RowCells {
   std::size_t at(Column column) const { return position[static_cast<std::size_t>(column)]; }
 };
 
-// The row `results[key]` of a format 2 file as a BenchmarkRow.
-BenchmarkRow read_row_v2(const std::string& file, const JsonPath& where, std::string_view key,
-                         const JsonValue& row, const std::vector<std::string_view>& column_names,
-                         const std::vector<Column>& columns) {
+// Fill `result` with the row `results[key]` of a format 2 file.
+void read_row_v2(const std::string& file, const JsonPath& where, std::string_view key,
+                 const JsonValue& row, const std::vector<std::string_view>& column_names,
+                 const std::vector<Column>& columns, BenchmarkRow& result) {
   if (!row.is_array()) {
     fail_type(file, where, "a list of result columns", row);
   }
@@ -367,7 +363,6 @@ BenchmarkRow read_row_v2(const std::string& file, const JsonPath& where, std::st
     }
   }
 
-  BenchmarkRow result;
   result.key = key;
   result.params =
       read_string_lists(file, where.index(cells.at(Column::k_params)), cells.get(Column::k_params));
@@ -378,13 +373,14 @@ BenchmarkRow read_row_v2(const std::string& file, const JsonPath& where, std::st
     return value != nullptr ? *value : null;
   };
 
-  result.values =
-      read_values(file, where.index(cells.at(Column::k_result)), cell(Column::k_result), count);
+  read_values(file, where.index(cells.at(Column::k_result)), cell(Column::k_result), count,
+              result.values);
   result.version =
       read_version(file, where.index(cells.at(Column::k_version)), cells.get(Column::k_version));
-  result.samples =
-      read_samples(file, where.index(cells.at(Column::k_samples)), cell(Column::k_samples), count);
+  read_samples(file, where.index(cells.at(Column::k_samples)), cell(Column::k_samples), count,
+               result.samples);
 
+  result.stats.clear();
   for (std::size_t s = 0; s < k_stats_fields.size(); ++s) {
     const auto column = static_cast<Column>(s);
     const JsonPath column_path = where.index(cells.at(column));
@@ -393,15 +389,29 @@ BenchmarkRow read_row_v2(const std::string& file, const JsonPath& where, std::st
       continue;
     }
     // asv's loader: any non-null stats column gives every combination a (maybe empty) dict.
-    if (!result.stats) {
-      result.stats.emplace(count);
-    }
+    result.stats.resize(count);
     for (std::size_t j = 0; j < count; ++j) {
-      (*result.stats)[j].*k_stats_fields[s] =
+      result.stats[j].*k_stats_fields[s] =
           read_optional_number(file, column_path.index(j), (*items)[j]);
     }
   }
-  return result;
+}
+
+// How many results the rows of a format 2 `results` object unroll into, to reserve room for them
+// at once: growing the vector would move every result. A row's result list has one value per
+// parameter combination; a row without one counts once. Only a hint: reading checks the rows.
+std::size_t expected_result_count(const JsonValue& results, const std::vector<Column>& columns) {
+  const auto result_column = std::find(columns.begin(), columns.end(), Column::k_result);
+  if (result_column == columns.end()) {
+    return results.members().size();
+  }
+  const auto column = static_cast<std::size_t>(result_column - columns.begin());
+  std::size_t count = 0;
+  for (const util::JsonMember& row : results.members()) {
+    const auto cells = row.value.items();
+    count += column < cells.size() ? std::max<std::size_t>(cells[column].items().size(), 1) : 1;
+  }
+  return count;
 }
 
 void read_body_v2(const std::string& file, const JsonValue& doc, model::ResultFile& out) {
@@ -423,10 +433,11 @@ void read_body_v2(const std::string& file, const JsonValue& doc, model::ResultFi
 
   const JsonPath results_path = root.member("results");
   require_object(file, results_path, results);
-  out.results.reserve(results.members().size());
-  for (const auto& [key, row] : results.members()) {
-    append_unrolled(read_row_v2(file, results_path.member(key), key, row, column_names, columns),
-                    out.results);
+  out.results.reserve(expected_result_count(results, columns));
+  BenchmarkRow row;
+  for (const auto& [key, cells] : results.members()) {
+    read_row_v2(file, results_path.member(key), key, cells, column_names, columns, row);
+    append_unrolled(row, out.results);
   }
 }
 
@@ -480,15 +491,15 @@ model::Stats read_stats_entry_v1(const std::string& file, const JsonPath& where,
   return stats;
 }
 
-// A format 1 `stats`: a list of dicts (or one dict for one combination). The conversion drops
-// every all-null stats column, so stats that are empty for every combination are none at all.
-std::optional<std::vector<model::Stats>> read_stats_v1(const std::string& file,
-                                                       const JsonPath& where,
-                                                       const JsonValue* value, std::size_t count) {
-  if (value == nullptr || value->is_null()) {
-    return std::nullopt;
-  }
+// A format 1 `stats`: a list of dicts (or one dict for one combination); none for null. The
+// conversion drops every all-null stats column, so stats that are empty for every combination
+// are none at all.
+std::vector<model::Stats> read_stats_v1(const std::string& file, const JsonPath& where,
+                                        const JsonValue* value, std::size_t count) {
   std::vector<model::Stats> stats;
+  if (value == nullptr || value->is_null()) {
+    return stats;
+  }
   if (value->is_array()) {
     const auto items = per_combination(file, where, *value, count);
     stats.reserve(count);
@@ -502,32 +513,30 @@ std::optional<std::vector<model::Stats>> read_stats_v1(const std::string& file,
     stats.push_back(read_stats_entry_v1(file, where, *value));
   }
   if (std::all_of(stats.begin(), stats.end(), [](const model::Stats& s) { return s.empty(); })) {
-    return std::nullopt;
+    stats.clear();
   }
   return stats;
 }
 
-// A format 1 `result`: a list, or a scalar standing for a one-element list. An all-null list
-// means every combination failed, whatever its length (the conversion stores it as null).
-std::vector<std::optional<model::Number>> read_values_v1(const std::string& file,
-                                                         const JsonPath& where,
-                                                         const JsonValue& result,
-                                                         std::size_t count) {
+// Set `values` from a format 1 `result`: a list, or a scalar standing for a one-element list.
+// An all-null list means every combination failed, whatever its length (the conversion stores
+// it as null).
+void read_values_v1(const std::string& file, const JsonPath& where, const JsonValue& result,
+                    std::size_t count, std::vector<std::optional<model::Number>>& values) {
   if (!result.is_array()) {
-    std::optional<model::Number> value = read_value(file, where, result);
-    if (!value) {
-      return std::vector<std::optional<model::Number>>(count);
-    }
-    if (count != 1) {
+    const std::optional<model::Number> value = read_value(file, where, result);
+    if (value && count != 1) {
       fail_length(file, where, 1, count);
     }
-    return {value};
+    values.assign(count, value);
+    return;
   }
-  const auto& items = result.items();
+  const auto items = result.items();
   if (std::all_of(items.begin(), items.end(), [](const JsonValue& v) { return v.is_null(); })) {
-    return std::vector<std::optional<model::Number>>(count);
+    values.assign(count, std::nullopt);
+    return;
   }
-  return read_values(file, where, result, count);
+  read_values(file, where, result, count, values);
 }
 
 // The entry `results[key]` of a format 1 file: a bare value, or a dict with `result`, `params`,
@@ -542,11 +551,11 @@ BenchmarkRow read_row_v1(const std::string& file, const JsonPath& where, std::st
   }
   row.params = read_string_lists(file, where.member("params"), entry.find("params"));
   const std::size_t count = combination_count(file, where, row.params);
-  row.values =
-      read_values_v1(file, where.member("result"), require(file, where, entry, "result"), count);
+  read_values_v1(file, where.member("result"), require(file, where, entry, "result"), count,
+                 row.values);
   row.stats = read_stats_v1(file, where.member("stats"), entry.find("stats"), count);
   if (const JsonValue* samples = entry.find("samples"); samples != nullptr) {
-    row.samples = read_samples(file, where.member("samples"), *samples, count);
+    read_samples(file, where.member("samples"), *samples, count, row.samples);
   }
   return row;
 }
@@ -582,7 +591,7 @@ void read_body_v1(const std::string& file, const JsonValue& doc, model::ResultFi
     if (const auto version = versions.find(key); version != versions.end()) {
       row.version = read_version(file, versions_path.member(key), version->second);
     }
-    append_unrolled(std::move(row), out.results);
+    append_unrolled(row, out.results);
   }
 }
 

@@ -2,8 +2,9 @@
 
 #include <array>
 #include <charconv>
-#include <utility>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "spyglass/util/utf8.hpp"
 
@@ -13,6 +14,18 @@ namespace {
 
 constexpr std::size_t k_indent = 2;
 constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";  // U+FFFD
+
+// The bytes written as they are without a look: ASCII but for the quote, the backslash and the
+// control characters.
+constexpr std::array<bool, 256> k_plain_byte = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) {
+    plain[c] = true;
+  }
+  plain['"'] = false;
+  plain['\\'] = false;
+  return plain;
+}();
 
 // The escape nlohmann writes for the ASCII byte `c` (a quote, a backslash or a control character).
 std::string escape(char c) {
@@ -54,9 +67,16 @@ void JsonWriter::string(std::string_view text) {
 
 void JsonWriter::floating(double value) {
   begin_value();
-  // nlohmann's own digits: its Grisu2 output differs from the shortest form std::to_chars
-  // gives for about one double in 300, and the output must not change.
-  m_out += nlohmann::json(value).dump();
+  if (!std::isfinite(value)) {
+    m_out += "null";
+    return;
+  }
+  // The formatter nlohmann's dump() calls (without its per-value setup, which cost more than the
+  // digits): its Grisu2 digits differ from the shortest ones std::to_chars picks for about one
+  // double in 300, and the output must not change.
+  std::array<char, 64> buffer{};
+  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  m_out.append(buffer.data(), end);
 }
 
 void JsonWriter::integer(std::int64_t value) {
@@ -114,29 +134,31 @@ void JsonWriter::next_line() {
 
 void JsonWriter::write_escaped(std::string_view text) {
   m_out += '"';
-  std::size_t run = 0;  // the start of the bytes not yet copied
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text.substr(i));
-      if (length != 0 && length <= text.size() - i) {
-        i += length;
-        continue;
-      }
-    } else if (byte >= 0x20 && byte != '"' && byte != '\\') {
+    const std::size_t run = i;
+    while (i < text.size() && k_plain_byte[static_cast<unsigned char>(text[i])]) {
+      ++i;
+    }
+    m_out.append(text, run, i - run);
+    if (i == text.size()) {
+      break;
+    }
+    // A quote, a backslash, a control character, or the first byte of a multi-byte character.
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      m_out += escape(text[i]);
       ++i;
       continue;
     }
-    m_out.append(text.substr(run, i - run));
-    if (byte >= 0x80) {
+    const std::size_t length = utf8_sequence_length(text.substr(i));
+    if (length == 0 || length > text.size() - i) {
       m_out += k_replacement_character;
+      ++i;
     } else {
-      m_out += escape(text[i]);
+      m_out.append(text, i, length);
+      i += length;
     }
-    run = ++i;
   }
-  m_out.append(text.substr(run));
   m_out += '"';
 }
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <memory>
 #include <numeric>
+#include <stdexcept>
 #include <unordered_set>
 #include <vector>
 
@@ -16,50 +17,80 @@ namespace spyglass::util {
 
 // --- JsonValue ---------------------------------------------------------------
 
+JsonValue::JsonValue(Type type, std::size_t size) : m_type(type) {
+  if (size > k_max_size) {
+    throw std::length_error("JsonValue: more than 2^32 - 1 bytes or elements");
+  }
+  m_size = static_cast<std::uint32_t>(size);
+}
+
 JsonValue JsonValue::boolean(bool b) {
-  JsonValue value;
-  value.m_data.emplace<bool>(b);
+  JsonValue value(Type::k_bool, 0);
+  value.m_bool = b;
   return value;
 }
 
 JsonValue JsonValue::integer(std::int64_t i) {
-  JsonValue value;
-  value.m_data.emplace<std::int64_t>(i);
+  JsonValue value(Type::k_integer, 0);
+  value.m_integer = i;
   return value;
 }
 
 JsonValue JsonValue::floating(double d) {
-  JsonValue value;
-  value.m_data.emplace<double>(d);
+  JsonValue value(Type::k_float, 0);
+  value.m_float = d;
   return value;
 }
 
 JsonValue JsonValue::string(std::string_view s) {
-  JsonValue value;
-  value.m_data.emplace<std::string_view>(s);
+  JsonValue value(Type::k_string, s.size());
+  value.m_chars = s.data();
   return value;
 }
 
 JsonValue JsonValue::array(std::span<const JsonValue> items) {
-  JsonValue value;
-  value.m_data.emplace<Run<JsonValue>>(Run<JsonValue>{items.data(), items.size()});
+  JsonValue value(Type::k_array, items.size());
+  value.m_items = items.data();
   return value;
 }
 
 JsonValue JsonValue::object(std::span<const JsonMember> members) {
-  JsonValue value;
-  value.m_data.emplace<Run<JsonMember>>(Run<JsonMember>{members.data(), members.size()});
+  JsonValue value(Type::k_object, members.size());
+  value.m_members = members.data();
   return value;
 }
 
+void JsonValue::expect(Type type) const {
+  if (m_type != type) {
+    throw std::logic_error(std::string("JsonValue: ") + describe(m_type) + ", not " +
+                           describe(type));
+  }
+}
+
+bool JsonValue::as_bool() const {
+  expect(Type::k_bool);
+  return m_bool;
+}
+
+std::int64_t JsonValue::as_integer() const {
+  expect(Type::k_integer);
+  return m_integer;
+}
+
 double JsonValue::as_double() const {
-  if (const auto* i = std::get_if<std::int64_t>(&m_data)) {
-    return static_cast<double>(*i);
+  switch (m_type) {
+    case Type::k_integer:
+      return static_cast<double>(m_integer);
+    case Type::k_float:
+      return m_float;
+    default:
+      return std::numeric_limits<double>::quiet_NaN();
   }
-  if (const auto* d = std::get_if<double>(&m_data)) {
-    return *d;
-  }
-  return std::numeric_limits<double>::quiet_NaN();
+}
+
+std::string_view JsonValue::as_string() const {
+  expect(Type::k_string);
+  return {m_chars, m_size};
 }
 
 const JsonValue* JsonValue::find(std::string_view key) const {
@@ -200,7 +231,9 @@ std::size_t merge_duplicate_keys(std::span<JsonMember> members) {
 bool has_duplicate_keys(std::span<const JsonMember> members) {
   constexpr std::size_t k_small_object = 16;
   if (members.size() > k_small_object) {
-    std::unordered_set<std::string_view> keys;
+    // The set lives in one arena: a node allocation per key cost more than hashing the key.
+    std::pmr::monotonic_buffer_resource arena;
+    std::pmr::unordered_set<std::string_view> keys(&arena);
     keys.reserve(members.size());
     return !std::all_of(members.begin(), members.end(),
                         [&](const JsonMember& member) { return keys.insert(member.key).second; });
@@ -248,8 +281,16 @@ double out_of_range_value(std::string_view literal) {
 // What the parser keeps of a value.
 enum class Keep { k_value, k_syntax_only };
 
+// A string's UTF-8 contents: the input's own bytes when it has no escapes, else decoded into the
+// parser's scratch buffer (valid until the next string is parsed).
+struct ParsedString {
+  std::string_view contents;
+  bool decoded = false;
+};
+
 // A recursive-descent parser over one buffer. Finished children wait on shared stacks, and each
-// array, object and string is copied once, at its exact size, into the document's storage.
+// array, object and decoded string is copied once, at its exact size, into the document's
+// storage; strings without escapes stay where they are in the input.
 class Parser {
  public:
   Parser(std::string_view text, const std::string& display_name, const JsonMemberFilter& filter,
@@ -297,11 +338,18 @@ class Parser {
 
   std::size_t remaining() const { return static_cast<std::size_t>(m_end - m_pos); }
 
-  void skip_whitespace() {
-    while (m_pos < m_end && is_whitespace(*m_pos)) {
-      ++m_pos;
+  // Advance m_pos over the bytes `accept` takes. The scan runs on a local pointer: the compiler
+  // cannot keep m_pos in a register while reading chars, which may alias it.
+  template <class Accept>
+  void skip_while(Accept accept) {
+    const char* pos = m_pos;
+    while (pos < m_end && accept(*pos)) {
+      ++pos;
     }
+    m_pos = pos;
   }
+
+  void skip_whitespace() { skip_while(is_whitespace); }
 
   // The current byte; the input must not be exhausted.
   char peek() const {
@@ -322,8 +370,13 @@ class Parser {
     return {copy, run.size()};
   }
 
-  std::string_view store_string(std::string_view text) {
-    const std::span<const char> copy = store(std::span<const char>(text));
+  // `text` as the document keeps it: in place in the input, or copied out of m_scratch when
+  // escapes were decoded there.
+  std::string_view keep_string(const ParsedString& text) {
+    if (!text.decoded) {
+      return text.contents;
+    }
+    const std::span<const char> copy = store(std::span<const char>(text.contents));
     return {copy.data(), copy.size()};
   }
 
@@ -337,8 +390,8 @@ class Parser {
       case '[':
         return parse_array(depth + 1, keep);
       case '"': {
-        const std::string_view text = parse_string();
-        return keep == Keep::k_value ? JsonValue::string(store_string(text)) : JsonValue();
+        const ParsedString text = parse_string();
+        return keep == Keep::k_value ? JsonValue::string(keep_string(text)) : JsonValue();
       }
       case 't':
         expect_literal("true");
@@ -434,10 +487,12 @@ class Parser {
       if (peek() != '"') {
         fail(m_pos, "expected '\"' to start an object key");
       }
-      const std::string_view key = parse_string();
-      const Keep member_keep =
-          keep == Keep::k_value && m_filter.keeps(depth, key) ? Keep::k_value : Keep::k_syntax_only;
-      const std::string_view stored_key = member_keep == Keep::k_value ? store_string(key) : key;
+      const ParsedString key = parse_string();
+      const Keep member_keep = keep == Keep::k_value && m_filter.keeps(depth, key.contents)
+                                   ? Keep::k_value
+                                   : Keep::k_syntax_only;
+      const std::string_view stored_key =
+          member_keep == Keep::k_value ? keep_string(key) : std::string_view();
       skip_whitespace();
       if (peek() != ':') {
         fail(m_pos, "expected ':' after object key");
@@ -472,15 +527,14 @@ class Parser {
     return object;
   }
 
-  // Parse the string whose opening quote is at m_pos; returns its UTF-8 contents, which stay
-  // valid only until the next string is parsed (they may be in m_scratch).
-  std::string_view parse_string() {
+  // Parse the string whose opening quote is at m_pos.
+  ParsedString parse_string() {
     ++m_pos;
     const char* run = m_pos;
     skip_literal_bytes();
     if (m_pos < m_end && *m_pos == '"') {
       ++m_pos;
-      return {run, static_cast<std::size_t>(m_pos - 1 - run)};
+      return {{run, static_cast<std::size_t>(m_pos - 1 - run)}, false};
     }
     // Escapes ahead: decode into the scratch buffer.
     m_scratch.assign(run, m_pos);
@@ -488,7 +542,7 @@ class Parser {
       const char c = peek();
       if (c == '"') {
         ++m_pos;
-        return m_scratch;
+        return {m_scratch, true};
       }
       if (c != '\\') {
         fail(m_pos, "unescaped control character U+00" + hex_byte(c) + " in string");
@@ -503,13 +557,9 @@ class Parser {
   // Advance m_pos over string bytes that stand for themselves, up to a quote, a backslash, a
   // control character or the end of input. Other characters must be well-formed UTF-8.
   void skip_literal_bytes() {
-    while (m_pos < m_end) {
-      const auto byte = static_cast<unsigned char>(*m_pos);
-      if (k_literal_string_byte[byte]) {
-        ++m_pos;
-        continue;
-      }
-      if (byte < 0x80) {
+    for (;;) {
+      skip_while([](char c) { return k_literal_string_byte[static_cast<unsigned char>(c)]; });
+      if (m_pos == m_end || static_cast<unsigned char>(*m_pos) < 0x80) {
         return;
       }
       const std::size_t length = utf8_sequence_length(std::string_view(m_pos, remaining()));
@@ -657,9 +707,7 @@ class Parser {
     if (!is_digit(peek())) {
       fail(start, "invalid number");
     }
-    while (m_pos < m_end && is_digit(*m_pos)) {
-      ++m_pos;
-    }
+    skip_while(is_digit);
   }
 
   std::vector<JsonValue> m_values;
@@ -675,12 +723,11 @@ class Parser {
 
 }  // namespace
 
-bool JsonMemberFilter::keeps(int member_depth, std::string_view key) const {
-  return member_depth != depth || std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
 JsonDocument parse_python_json(std::string_view text, const std::string& display_name,
                                const JsonMemberFilter& filter) {
+  if (text.size() > JsonValue::k_max_size) {
+    throw_input_error(display_name, "larger than 4 GiB, too large to read");
+  }
   // The values take about as many bytes as the text, so one first block usually holds them all.
   auto storage = std::make_unique<std::pmr::monotonic_buffer_resource>(text.size());
   const JsonValue root = Parser(text, display_name, filter, *storage).parse_document();

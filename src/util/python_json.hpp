@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -8,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 
 namespace spyglass::util {
 
@@ -18,40 +18,51 @@ struct JsonMember;
 // tokens `NaN`, `Infinity` and `-Infinity`. Integer and float literals stay distinct because
 // asv prints them differently (`42` vs `42.0`). Objects keep their members in file order.
 //
-// A value is a 24-byte view: the strings, items and members it refers to live in the
-// JsonDocument that parsed it. Result files with samples hold millions of values, so they cost
-// one arena rather than an allocation each.
+// A value is a 16-byte view: the strings, items and members it refers to live in the
+// JsonDocument that parsed it (or in the parsed text). Result files with samples hold millions of
+// values, so they cost one arena rather than an allocation each, and as few bytes as a type, a
+// 32-bit size and a payload take.
 //
 // Why not nlohmann::json: it rejects NaN/Infinity literals, which every real asv result file
 // with a skipped benchmark contains, and its values cost far more than these.
 class JsonValue {
  public:
-  enum class Type { k_null, k_bool, k_integer, k_float, k_string, k_array, k_object };
+  enum class Type : std::uint8_t {
+    k_null,
+    k_bool,
+    k_integer,
+    k_float,
+    k_string,
+    k_array,
+    k_object
+  };
+
+  // The most bytes a string, or elements an array or object, can have.
+  static constexpr std::size_t k_max_size = UINT32_MAX;
 
   JsonValue() = default;
   static JsonValue null() { return JsonValue(); }
   static JsonValue boolean(bool b);
   static JsonValue integer(std::int64_t i);
   static JsonValue floating(double d);
-  // Views of `s`, `items` and `members`, which must outlive the value.
+  // Views of `s`, `items` and `members` (at most k_max_size long), which must outlive the value.
   static JsonValue string(std::string_view s);
   static JsonValue array(std::span<const JsonValue> items);
   static JsonValue object(std::span<const JsonMember> members);
 
-  Type type() const { return static_cast<Type>(m_data.index()); }
-  bool is_null() const { return type() == Type::k_null; }
-  bool is_number() const { return type() == Type::k_integer || type() == Type::k_float; }
-  bool is_string() const { return type() == Type::k_string; }
-  bool is_array() const { return type() == Type::k_array; }
-  bool is_object() const { return type() == Type::k_object; }
+  Type type() const { return m_type; }
+  bool is_null() const { return m_type == Type::k_null; }
+  bool is_number() const { return m_type == Type::k_integer || m_type == Type::k_float; }
+  bool is_string() const { return m_type == Type::k_string; }
+  bool is_array() const { return m_type == Type::k_array; }
+  bool is_object() const { return m_type == Type::k_object; }
 
-  // Accessors for the matching type; calling one on another type is a bug
-  // (std::bad_variant_access).
-  bool as_bool() const { return std::get<bool>(m_data); }
-  std::int64_t as_integer() const { return std::get<std::int64_t>(m_data); }
+  // Accessors for the matching type; calling one on another type is a bug (std::logic_error).
+  bool as_bool() const;
+  std::int64_t as_integer() const;
   // The numeric value of an integer or float; NaN for anything else.
   double as_double() const;
-  std::string_view as_string() const { return std::get<std::string_view>(m_data); }
+  std::string_view as_string() const;
   // The elements of an array; empty for anything else.
   std::span<const JsonValue> items() const;
   // The members of an object in file order; empty for anything else.
@@ -64,16 +75,21 @@ class JsonValue {
   static const char* describe(Type type);
 
  private:
-  // The elements of an array or object (std::span cannot hold the still incomplete types).
-  template <class T>
-  struct Run {
-    const T* data = nullptr;
-    std::size_t size = 0;
-  };
+  JsonValue(Type type, std::size_t size);
 
-  std::variant<std::monostate, bool, std::int64_t, double, std::string_view, Run<JsonValue>,
-               Run<JsonMember>>
-      m_data;
+  // Throw std::logic_error unless this value is of `type`.
+  void expect(Type type) const;
+
+  Type m_type = Type::k_null;
+  std::uint32_t m_size = 0;  // the bytes of a string, the elements of an array or object
+  union {                    // the member m_type names
+    bool m_bool;
+    std::int64_t m_integer = 0;
+    double m_float;
+    const char* m_chars;
+    const JsonValue* m_items;
+    const JsonMember* m_members;
+  };
 };
 
 // One member of an object.
@@ -83,19 +99,17 @@ struct JsonMember {
 };
 
 inline std::span<const JsonValue> JsonValue::items() const {
-  const auto* run = std::get_if<Run<JsonValue>>(&m_data);
-  return run != nullptr ? std::span<const JsonValue>(run->data, run->size)
-                        : std::span<const JsonValue>();
+  return is_array() ? std::span<const JsonValue>(m_items, m_size) : std::span<const JsonValue>();
 }
 
 inline std::span<const JsonMember> JsonValue::members() const {
-  const auto* run = std::get_if<Run<JsonMember>>(&m_data);
-  return run != nullptr ? std::span<const JsonMember>(run->data, run->size)
-                        : std::span<const JsonMember>();
+  return is_object() ? std::span<const JsonMember>(m_members, m_size)
+                     : std::span<const JsonMember>();
 }
 
-// A parsed document: its root and the storage of every string, item and member under it.
-// Moving the document keeps that storage where it is, so views into it stay valid.
+// A parsed document: its root and the storage of every item and member under it, and of the
+// strings that had escapes. Other strings are views into the parsed text, which must outlive
+// the document. Moving the document keeps its storage where it is, so views stay valid.
 class JsonDocument {
  public:
   JsonDocument(std::unique_ptr<std::pmr::monotonic_buffer_resource> storage, JsonValue root)
@@ -117,12 +131,15 @@ struct JsonMemberFilter {
   std::span<const std::string_view> keys;
 
   // Whether the member `key` of an object at `member_depth` is kept.
-  bool keeps(int member_depth, std::string_view key) const;
+  bool keeps(int member_depth, std::string_view key) const {
+    return member_depth != depth || std::find(keys.begin(), keys.end(), key) != keys.end();
+  }
 };
 
-// Parse `text`; on malformed input throws Error(k_bad_input) with the message
-// "`display_name`:LINE:COL: what is wrong". Nesting deeper than 256 levels is an error, and so
-// is a string that is not valid UTF-8 (Python's reader fails to decode it).
+// Parse `text`, which must outlive the document. Malformed input throws Error(k_bad_input) with
+// the message "`display_name`:LINE:COL: what is wrong". Nesting deeper than 256 levels is an
+// error, and so is a string that is not valid UTF-8 (Python's reader fails to decode it). A text
+// longer than JsonValue::k_max_size is refused as a whole ("`display_name`: ...").
 JsonDocument parse_python_json(std::string_view text, const std::string& display_name,
                                const JsonMemberFilter& filter = {});
 

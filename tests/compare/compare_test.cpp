@@ -108,6 +108,18 @@ TEST(CompareResults, KeepsTheLastEntryOfANameRepeatedInAFile) {
   EXPECT_EQ(row.ratio, 1.0);
 }
 
+TEST(CompareResults, KeepsTheLastOfSeveralEntriesAmongOtherNames) {
+  const auto comparison = compare_results(
+      file_of(
+          {timed("t", 1.0), timed("b", 5.0), timed("t", 3.0), timed("a", 1.0), timed("t", 2.0)}),
+      file_of({timed("t", 4.0), timed("t", 2.0), timed("c", 1.0)}), {}, k_default_factor);
+  EXPECT_EQ(names_of(comparison), (std::vector<std::string>{"a", "b", "c", "t"}));
+  const ComparisonRow& row = comparison.rows[3];
+  EXPECT_EQ(row.before.value->value, 2.0);
+  EXPECT_EQ(row.after.value->value, 2.0);
+  EXPECT_EQ(row.ratio, 1.0);
+}
+
 TEST(CompareResults, FillsSourcesAndFactor) {
   const auto comparison = compare_results(file_of({timed("t", 1)}, "m1", "e1"),
                                           file_of({timed("t", 1)}, "m2", "e2"), {}, 2.5);

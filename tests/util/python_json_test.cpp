@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -281,6 +282,14 @@ TEST(PythonJson, AccessorsOnOtherTypesAreEmpty) {
   EXPECT_EQ(JsonValue::floating(0.5).as_double(), 0.5);
 }
 
+TEST(PythonJson, ValuesAreSixteenBytes) { EXPECT_EQ(sizeof(JsonValue), 16U); }
+
+TEST(PythonJson, AccessorsOfAnotherTypeThrow) {
+  EXPECT_THROW(JsonValue::integer(1).as_bool(), std::logic_error);
+  EXPECT_THROW(JsonValue::floating(1.0).as_integer(), std::logic_error);
+  EXPECT_THROW(JsonValue::null().as_string(), std::logic_error);
+}
+
 TEST(PythonJson, BuildsValuesWithStaticConstructors) {
   const std::array<JsonValue, 2> items = {JsonValue::boolean(true), JsonValue::null()};
   const std::array<JsonMember, 1> members = {{{"list", JsonValue::array(items)}}};
@@ -461,7 +470,8 @@ TEST(PythonJson, ReadsAsvVersion1ResultWithNaNAndNull) {
   const std::string relative =
       "asv-spyglass-upstream/asv/test/example_results/cheetah/"
       "22b920c6-py2.7-Cython-numpy1.8.json";
-  const JsonDocument document = parse_python_json(test::read_fixture(relative), relative);
+  const std::string text = test::read_fixture(relative);
+  const JsonDocument document = parse_python_json(text, relative);
   const JsonValue& root = document.root();
   EXPECT_EQ(root.find("version")->as_integer(), 1);
   const JsonValue& results = *root.find("results");
@@ -477,7 +487,8 @@ TEST(PythonJson, ReadsAsvVersion2ResultWithInfiniteStats) {
   const std::string relative =
       "asv/eOn/.asv/results/github-actions/"
       "173a5108-existing-py_home_runner_work_eOn_eOn_src_.pixi_envs_default_bin_python.json";
-  const JsonDocument document = parse_python_json(test::read_fixture(relative), relative);
+  const std::string text = test::read_fixture(relative);
+  const JsonDocument document = parse_python_json(text, relative);
   const JsonValue& root = document.root();
   const JsonValue* row = root.find("results")->find(
       "bench_eonclient.TimeMinimizationLJCluster.time_minimization_lbfgs");
