@@ -367,7 +367,7 @@ void read_row_v2(const std::string& file, const JsonPath& where, std::string_vie
   result.params =
       read_string_lists(file, where.index(cells.at(Column::k_params)), cells.get(Column::k_params));
   const std::size_t count = combination_count(file, where, result.params);
-  const JsonValue null;
+  const JsonValue null{};
   const auto cell = [&](Column column) -> const JsonValue& {
     const JsonValue* value = cells.get(column);
     return value != nullptr ? *value : null;
