@@ -112,9 +112,6 @@ std::string code_block(std::string_view text, std::string_view info) {
   return out + fence + "\n";
 }
 
-}  // namespace spyglass::render
-
-namespace spyglass::render {
 
 std::string tidy_blank_lines(std::string_view markdown) {
   std::string out;
