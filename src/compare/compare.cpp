@@ -161,16 +161,16 @@ void classify(const BenchmarkResult* before, const BenchmarkResult* after, doubl
     return;  // both failed, or skipped/missing on a side: nothing to compare
   }
 
-  const auto ss1 = sample_stats_of(before);
-  const auto ss2 = sample_stats_of(after);
-  const auto better = stats::is_result_better(*t2, *t1, ss2, ss1, factor);
+  const auto verdicts = stats::is_result_better_either_way(*t2, *t1, sample_stats_of(after),
+                                                           sample_stats_of(before), factor);
+  const auto& better = verdicts.a_better;
   row.evidence = better.evidence;
   row.p_value = better.p_value;
   if (better.result) {
     row.change = Change::k_improved;
     return;
   }
-  const auto worse = stats::is_result_better(*t1, *t2, ss1, ss2, factor);
+  const auto& worse = verdicts.b_better;
   row.evidence = worse.evidence;
   row.p_value = worse.p_value;
   if (worse.result) {

@@ -17,7 +17,7 @@
 #include "spyglass/ingest/json_reader.hpp"
 #include "spyglass/ingest/unroll.hpp"
 #include "spyglass/util/error.hpp"
-#include "spyglass/util/file.hpp"
+#include "spyglass/util/mapped_file.hpp"
 #include "spyglass/util/python_json.hpp"
 #include "spyglass/util/python_repr.hpp"
 
@@ -619,7 +619,8 @@ model::ResultFile parse_asv_results(std::string_view contents, const std::string
 }
 
 model::ResultFile load_asv_results(const std::string& path) {
-  return parse_asv_results(util::read_file(path), path);
+  const util::MappedFile file(path);
+  return parse_asv_results(file.text(), path);
 }
 
 }  // namespace spyglass::ingest

@@ -7,6 +7,7 @@
 
 #include "spyglass/ingest/json_reader.hpp"
 #include "spyglass/util/file.hpp"
+#include "spyglass/util/mapped_file.hpp"
 #include "spyglass/util/python_json.hpp"
 
 namespace spyglass::ingest {
@@ -65,7 +66,8 @@ model::BenchmarkCatalog parse_benchmarks_json(std::string_view contents,
 }
 
 model::BenchmarkCatalog load_benchmarks_json(const std::string& path) {
-  return parse_benchmarks_json(util::read_file(path), path);
+  const util::MappedFile file(path);
+  return parse_benchmarks_json(file.text(), path);
 }
 
 std::optional<std::string> discover_benchmarks_json(const std::string& result_path) {

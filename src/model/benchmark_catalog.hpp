@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,12 +19,20 @@ struct BenchmarkInfo {
   std::vector<std::vector<std::string>> params;
 };
 
+// Hashes std::string and std::string_view alike, so a lookup by view builds no string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
 // benchmarks.json indexed by benchmark name. Lookups are exact (spec section 0, decision 3).
 struct BenchmarkCatalog {
-  std::unordered_map<std::string, BenchmarkInfo> by_name;
+  std::unordered_map<std::string, BenchmarkInfo, StringHash, std::equal_to<>> by_name;
 
   const BenchmarkInfo* find(std::string_view name) const {
-    auto it = by_name.find(std::string(name));
+    auto it = by_name.find(name);
     return it == by_name.end() ? nullptr : &it->second;
   }
 };

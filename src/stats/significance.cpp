@@ -36,6 +36,16 @@ bool has_usable_stats(const SampleStats& side) {
   return side.stats != nullptr && !side.stats->empty() && side.stats->repeat.value_or(0.0) != 1.0;
 }
 
+// asv's `_is_result_better` given the outcome of its `is_different`.
+TestOutcome better_if_different(TestOutcome different, double a, double b, double factor) {
+  different.result = different.result && a < b / factor;
+  return different;
+}
+
+TestOutcome factor_only(double a, double b, double factor) {
+  return TestOutcome{a < b / factor, model::Evidence::k_factor_only, std::nullopt};
+}
+
 }  // namespace
 
 TestOutcome is_different(const std::vector<double>* samples_a, const std::vector<double>* samples_b,
@@ -59,13 +69,21 @@ TestOutcome is_different(const std::vector<double>* samples_a, const std::vector
 TestOutcome is_result_better(double a, double b, const SampleStats& a_ss, const SampleStats& b_ss,
                              double factor, bool use_stats) {
   if (use_stats && has_usable_stats(a_ss) && has_usable_stats(b_ss)) {
-    TestOutcome outcome = is_different(a_ss.samples, b_ss.samples, *a_ss.stats, *b_ss.stats);
-    if (outcome.result) {
-      outcome.result = a < b / factor;
-    }
-    return outcome;
+    return better_if_different(is_different(a_ss.samples, b_ss.samples, *a_ss.stats, *b_ss.stats),
+                               a, b, factor);
   }
-  return TestOutcome{a < b / factor, model::Evidence::k_factor_only, std::nullopt};
+  return factor_only(a, b, factor);
+}
+
+BetterEitherWay is_result_better_either_way(double a, double b, const SampleStats& a_ss,
+                                            const SampleStats& b_ss, double factor) {
+  if (has_usable_stats(a_ss) && has_usable_stats(b_ss)) {
+    const TestOutcome different =
+        is_different(a_ss.samples, b_ss.samples, *a_ss.stats, *b_ss.stats);
+    return {better_if_different(different, a, b, factor),
+            better_if_different(different, b, a, factor)};
+  }
+  return {factor_only(a, b, factor), factor_only(b, a, factor)};
 }
 
 }  // namespace spyglass::stats

@@ -38,4 +38,15 @@ TestOutcome is_different(const std::vector<double>* samples_a, const std::vector
 TestOutcome is_result_better(double a, double b, const SampleStats& a_ss, const SampleStats& b_ss,
                              double factor, bool use_stats = true);
 
+// Both `_is_result_better` calls compare makes for one benchmark, `a` against `b` and `b` against
+// `a`, from one run of the statistical test. `is_different` is symmetric: the CI overlap test
+// plainly, and Mann-Whitney because its p depends only on the sizes and on min(U, mn - U) after
+// the conservative tie adjustment, which swapping the sides leaves unchanged.
+struct BetterEitherWay {
+  TestOutcome a_better;
+  TestOutcome b_better;
+};
+BetterEitherWay is_result_better_either_way(double a, double b, const SampleStats& a_ss,
+                                            const SampleStats& b_ss, double factor);
+
 }  // namespace spyglass::stats

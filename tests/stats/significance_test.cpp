@@ -138,14 +138,10 @@ TEST(IsDifferent, MissingConfidenceBoundLeavesTheFactorToDecide) {
   EXPECT_EQ(got.evidence, Evidence::k_factor_only);
 }
 
-TEST(IsResultBetter, MatchesEveryReferenceVector) {
-  const auto& vectors = spec_vectors().at("_is_result_better");
-  ASSERT_FALSE(vectors.empty());
-  for (const auto& entry : vectors) {
-    // Each side is null or [stats_dict, samples_or_null]; the storage outlives the call.
-    std::optional<model::Stats> stats[2];
-    std::optional<std::vector<double>> samples[2];
-    SampleStats sides[2];
+// The two sides of an `_is_result_better` vector; each is null or [stats_dict, samples_or_null].
+// The storage outlives the calls that point into it.
+struct VectorSides {
+  explicit VectorSides(const nlohmann::json& entry) {
     const char* keys[2] = {"a_ss", "b_ss"};
     for (int i = 0; i < 2; ++i) {
       const auto& side = entry.at(keys[i]);
@@ -156,11 +152,70 @@ TEST(IsResultBetter, MatchesEveryReferenceVector) {
       samples[i] = samples_from(side.at(1));
       sides[i] = SampleStats{&*stats[i], pointer_to(samples[i])};
     }
+  }
+  VectorSides(const VectorSides&) = delete;
+  VectorSides& operator=(const VectorSides&) = delete;
+
+  std::optional<model::Stats> stats[2];
+  std::optional<std::vector<double>> samples[2];
+  SampleStats sides[2];
+};
+
+TEST(IsResultBetter, MatchesEveryReferenceVector) {
+  const auto& vectors = spec_vectors().at("_is_result_better");
+  ASSERT_FALSE(vectors.empty());
+  for (const auto& entry : vectors) {
+    const VectorSides vector(entry);
     const TestOutcome got = is_result_better(
-        entry.at("a").get<double>(), entry.at("b").get<double>(), sides[0], sides[1],
+        entry.at("a").get<double>(), entry.at("b").get<double>(), vector.sides[0], vector.sides[1],
         entry.at("factor").get<double>(), entry.at("use_stats").get<bool>());
     EXPECT_EQ(got.result, entry.at("is_result_better").get<bool>()) << entry.dump();
   }
+}
+
+void expect_same_outcome(const TestOutcome& got, const TestOutcome& expected,
+                         const nlohmann::json& entry) {
+  EXPECT_EQ(got.result, expected.result) << entry.dump();
+  EXPECT_EQ(got.evidence, expected.evidence) << entry.dump();
+  EXPECT_EQ(got.p_value, expected.p_value) << entry.dump();
+}
+
+TEST(IsResultBetterEitherWay, EqualsBothSeparateCallsOnEveryReferenceVector) {
+  const auto& vectors = spec_vectors().at("_is_result_better");
+  int with_stats = 0;
+  for (const auto& entry : vectors) {
+    if (!entry.at("use_stats").get<bool>()) {
+      continue;  // compare always uses the stats
+    }
+    ++with_stats;
+    const VectorSides vector(entry);
+    const double a = entry.at("a").get<double>();
+    const double b = entry.at("b").get<double>();
+    const double factor = entry.at("factor").get<double>();
+    const BetterEitherWay got =
+        is_result_better_either_way(a, b, vector.sides[0], vector.sides[1], factor);
+    expect_same_outcome(got.a_better,
+                        is_result_better(a, b, vector.sides[0], vector.sides[1], factor), entry);
+    expect_same_outcome(got.b_better,
+                        is_result_better(b, a, vector.sides[1], vector.sides[0], factor), entry);
+  }
+  EXPECT_GT(with_stats, 0);
+}
+
+TEST(IsResultBetterEitherWay, IsDifferentIsSymmetricUnderTies) {
+  // An odd m*n puts the conservative tie adjustment at different counts for the two orders; the
+  // p-value must still agree, since one test decides both directions.
+  const model::Stats stats = with_ci(0, 10);
+  const std::vector<double> a = {1, 2, 3, 3, 3, 4, 5};
+  const std::vector<double> b = {3, 3, 3, 6, 7, 8, 9, 10, 11, 12, 13};
+  const TestOutcome forward = is_different(&a, &b, stats, stats);
+  const TestOutcome backward = is_different(&b, &a, stats, stats);
+  EXPECT_EQ(forward.evidence, Evidence::k_mann_whitney);
+  EXPECT_EQ(forward.p_value, backward.p_value);
+  const BetterEitherWay got =
+      is_result_better_either_way(1.0, 10.0, {&stats, &a}, {&stats, &b}, 1.1);
+  EXPECT_EQ(got.a_better.p_value, forward.p_value);
+  EXPECT_EQ(got.b_better.p_value, forward.p_value);
 }
 
 TEST(IsResultBetter, OverlappingIntervalsVetoTheFactor) {
