@@ -5,15 +5,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 
 #include "spyglass/util/error.hpp"
-#include "spyglass/util/file.hpp"
 
 namespace spyglass::util {
 
 namespace {
+
+constexpr std::size_t k_chunk_size = 64 * 1024;
 
 // Closes a descriptor on every path out of the constructor; the mapping outlives it.
 class FileDescriptor {
@@ -37,12 +40,20 @@ class FileDescriptor {
 
 MappedFile::MappedFile(const std::string& path) {
   const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    throw_input_error(path, std::string("cannot open: ") + std::strerror(errno));
+  }
   struct stat status {};
-  if (fd.get() < 0 || ::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode) ||
-      status.st_size == 0) {
-    // read_file gives the same one-line errors for every kind of failure, and reads pipes.
-    m_read = read_file(path);
-    m_text = m_read;
+  if (::fstat(fd.get(), &status) != 0) {
+    throw_input_error(path, std::string("cannot stat: ") + std::strerror(errno));
+  }
+  if (S_ISDIR(status.st_mode)) {
+    throw_input_error(path, "is a directory, not a file");
+  }
+  if (!S_ISREG(status.st_mode) || status.st_size == 0) {
+    // A pipe has no size and cannot be mapped (nor reopened: its writer may be gone); an empty
+    // file cannot be mapped either.
+    read_all(fd.get(), path);
     return;
   }
   const auto size = static_cast<std::size_t>(status.st_size);
@@ -54,6 +65,24 @@ MappedFile::MappedFile(const std::string& path) {
   m_mapping = mapping;
   m_mapping_size = size;
   m_text = std::string_view(static_cast<const char*>(mapping), size);
+}
+
+void MappedFile::read_all(int fd, const std::string& path) {
+  std::array<char, k_chunk_size> chunk{};
+  for (;;) {
+    const ssize_t got = ::read(fd, chunk.data(), chunk.size());
+    if (got == 0) {
+      break;
+    }
+    if (got < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      throw_input_error(path, std::string("read error: ") + std::strerror(errno));
+    }
+    m_read.append(chunk.data(), static_cast<std::size_t>(got));
+  }
+  m_text = m_read;
 }
 
 MappedFile::~MappedFile() {

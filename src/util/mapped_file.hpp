@@ -7,11 +7,12 @@
 namespace spyglass::util {
 
 // A file's bytes, read-only. A regular file is mapped (its pages come straight from the page
-// cache: no copy, no zeroed heap pages, which at 100k benchmarks cost more than parsing); anything
-// else (a pipe, /dev/stdin) is read into memory.
+// cache: no copy and no zeroed heap pages, which for large result files cost more than parsing);
+// anything else (a pipe, /dev/stdin) is read into memory.
 class MappedFile {
  public:
-  // Throws Error(k_bad_input) naming `path` when it cannot be opened, mapped or read.
+  // Throws Error(k_bad_input) naming `path` when it cannot be opened, mapped or read, or is a
+  // directory.
   explicit MappedFile(const std::string& path);
   ~MappedFile();
 
@@ -23,6 +24,8 @@ class MappedFile {
   std::string_view text() const { return m_text; }
 
  private:
+  void read_all(int fd, const std::string& path);
+
   void* m_mapping = nullptr;  // null when the bytes were read into m_read
   std::size_t m_mapping_size = 0;
   std::string m_read;
