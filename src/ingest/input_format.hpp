@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "spyglass/model/asv_results.hpp"
+#include "spyglass/model/benchmark_catalog.hpp"
+
+namespace spyglass::ingest {
+
+// The benchmark result formats spyglass reads; k_auto detects the format from the content.
+enum class InputFormat { k_auto, k_asv, k_gbench, k_pytest_benchmark, k_hyperfine, k_ptjb };
+
+// Choices a format leaves open, set from the command line.
+struct ReadOptions {
+  std::string metric = "real_time";  // gbench: "real_time" or "cpu_time"
+  std::optional<std::string> run;    // ptjb: the run (or commit) of the file this side takes
+};
+
+// One side of a comparison, whatever format it came from: its results in asv's model, and the
+// catalog (units, types) a non-asv format records in the file itself. asv files leave the catalog
+// empty: theirs is benchmarks.json.
+struct LoadedResults {
+  model::ResultFile file;
+  model::BenchmarkCatalog catalog;
+};
+
+}  // namespace spyglass::ingest
