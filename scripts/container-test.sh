@@ -6,16 +6,62 @@
 # and the gate's exit code. Usage: scripts/container-test.sh BUILD_DIR (a tree configured with
 # tests, where spyglass_fake_github is built). Prints the image size and the build time. With
 # SPYGLASS_IMAGE set, tests that image instead of building one.
+#
+# Setup, when missing: installs podman, runc, debootstrap and python3 from Debian, and makes the
+# build stage's base image (debian:bookworm-slim) locally with debootstrap from the mirror apt
+# already uses, since no container registry is reachable here. The image build itself downloads
+# the build stage's packages from that mirror; the test runs use loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:?usage: scripts/container-test.sh BUILD_DIR}
 image=${SPYGLASS_IMAGE:-localhost/spyglass-action:test}
+base_image=docker.io/library/debian:bookworm-slim
 podman_run=(podman run --rm --runtime runc --ulimit nofile=1024:1024 --ulimit nproc=1024:1024
   --network=host)
 
+ensure_tools() {
+  local missing=()
+  for package in podman runc debootstrap python3; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  if ((${#missing[@]} > 0)); then
+    echo "container-test: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+      >/dev/null
+  fi
+}
+
+# The first Debian mirror apt is configured with (deb822 .sources files or a sources.list line).
+debian_mirror() {
+  local mirror
+  mirror=$(grep -hsE '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{ print $2; exit }')
+  if [[ -z $mirror ]]; then
+    mirror=$(grep -hsE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list |
+      awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }')
+  fi
+  echo "${mirror:?container-test: no Debian mirror found in the apt sources}"
+}
+
+ensure_base_image() {
+  if podman image exists "$base_image"; then
+    return
+  fi
+  local rootfs
+  rootfs=$(mktemp -d)
+  echo "container-test: making $base_image with debootstrap"
+  debootstrap --variant=minbase bookworm "$rootfs" "$(debian_mirror)" >/dev/null
+  tar -C "$rootfs" -c . | podman import - "$base_image" >/dev/null
+  rm -rf "$rootfs"
+}
+
+ensure_tools
 cmake --build "$build" --target spyglass_fake_github >/dev/null
 
 if [[ -z "${SPYGLASS_IMAGE:-}" ]]; then
+  ensure_base_image
   start=$(date +%s)
   podman build --pull=never --runtime runc --network=host --ulimit nofile=1024:1024 \
     --ulimit nproc=1024:1024 -t "$image" -f Dockerfile . >/dev/null

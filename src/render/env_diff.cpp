@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "spyglass/render/markdown.hpp"
+
 namespace spyglass::render {
 namespace {
 
@@ -19,33 +21,6 @@ using json = nlohmann::json;  // std::map keys: sorted, as `json.dumps(sort_keys
 constexpr std::string_view k_arrow = "\u2192";
 // How many characters of a commit hash the report shows.
 constexpr std::size_t k_commit_chars = 12;
-
-// Where a code span goes: a table cell must also escape the pipes that would split it.
-enum class SpanPlace { k_text, k_table_cell };
-
-// `text` as a GitHub markdown code span. The fence is one backtick longer than the longest run of
-// backticks inside, padded with a space when `text` starts or ends with one; line breaks become
-// spaces (a span cannot hold them in a table). Plain text comes out as "`text`".
-std::string code_span(std::string_view text, SpanPlace place) {
-  std::string body;
-  std::size_t run = 0;
-  std::size_t longest_run = 0;
-  for (const char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest_run = std::max(longest_run, run);
-    if (c == '\n' || c == '\r') {
-      body += ' ';
-    } else if (c == '|' && place == SpanPlace::k_table_cell) {
-      body += "\\|";
-    } else {
-      body += c;
-    }
-  }
-  const std::string fence(longest_run + 1, '`');
-  const bool pad = !text.empty() && (text.front() == '`' || text.back() == '`');
-  const std::string_view space = pad ? " " : "";
-  return fence + std::string(space) + body + std::string(space) + fence;
-}
 
 // `machine/env`, or just the env name when the file names no machine.
 std::string side_label(const EnvInventory& side) {

@@ -122,6 +122,13 @@ TEST(EnvDiffMarkdown, EscapesBackticksButNotPipesOutsideTheTable) {
   EXPECT_NE(text.find("Baseline (``m/x`y|z``)"), std::string::npos) << text;
 }
 
+TEST(EnvDiffMarkdown, TurnsTabsAndLineBreaksIntoSpacesAsTheCommentDoes) {
+  auto diff = make_diff({});
+  diff.before.env_name = "a\tb\nc";
+  const auto text = render_env_diff_markdown(diff, UnchangedRows::k_omit);
+  EXPECT_NE(text.find("Baseline (`m/a b c`)"), std::string::npos) << text;
+}
+
 TEST(EnvDiffJson, PrintsSortedKeysAsciiOnlyAndNullForAbsentSides) {
   auto diff = make_diff({
       {ComponentStatus::k_added, ComponentKind::k_library, "caf\u00e9", std::nullopt, "1"},
