@@ -52,9 +52,6 @@ struct ResultFile {
   StringPairs params;        // machine facts, python and requirement versions, as text
   StringPairs env_vars;
   std::vector<BenchmarkResult> results;  // in file order, parameter combinations unrolled
-
-  // The `machine/env` label asv-spyglass shows in the `[a -> b]` name suffix.
-  std::string machine_env() const { return machine + "/" + env_name; }
 };
 
 }  // namespace spyglass::model

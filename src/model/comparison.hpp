@@ -61,8 +61,14 @@ struct Source {
   std::string env_name;
   std::string commit_hash;
 
-  // The `machine/env` label asv-spyglass prints.
-  std::string machine_env() const { return machine + "/" + env_name; }
+  // The `machine/env` label asv-spyglass prints. A side that knows only one of the two (a table
+  // labelled `gcc`, a format without environments) is labelled by that one alone, not `gcc/`.
+  std::string machine_env() const {
+    if (machine.empty() || env_name.empty()) {
+      return machine + env_name;
+    }
+    return machine + "/" + env_name;
+  }
 };
 
 // Two result files compared benchmark by benchmark; rows sorted by name (code-point order).

@@ -97,7 +97,6 @@ TEST(AsvResults, ReadsTheUpstreamCondaFile) {
   EXPECT_EQ(file.path, test::fixture_path(k_upstream_data + "a0f29428-conda-py3.11-numpy.json"));
   EXPECT_EQ(file.machine, "rgx1gen11");
   EXPECT_EQ(file.env_name, "conda-py3.11-numpy");
-  EXPECT_EQ(file.machine_env(), "rgx1gen11/conda-py3.11-numpy");
   EXPECT_EQ(file.commit_hash, "a0f29428eeb7563d7d5ab8385c722e8d5560bd07");
   EXPECT_EQ(file.date, 1707691590000);
   EXPECT_EQ(file.python, "3.11");
@@ -191,7 +190,8 @@ TEST(AsvResults, UnrollsTheUpstreamRattlerFile) {
 TEST(AsvResults, UnrollsTheUpstreamVirtualenvFile) {
   const model::ResultFile file =
       load_fixture(k_upstream_data + "d6b286b8-virtualenv-py3.12-numpy.json");
-  EXPECT_EQ(file.machine_env(), "rgx1gen11/virtualenv-py3.12-numpy");
+  EXPECT_EQ(file.machine, "rgx1gen11");
+  EXPECT_EQ(file.env_name, "virtualenv-py3.12-numpy");
   EXPECT_EQ(file.commit_hash, "d6b286b8794b81e009e097b7f3f28860861fc563");
   expect_rows(
       file,
@@ -308,7 +308,8 @@ TEST(AsvResults, ConvertsTheOlderCheetahFile) {
 
 TEST(AsvResults, ConvertsTheNewerCheetahFile) {
   const model::ResultFile file = load_fixture(k_cheetah + "fcf8c079-py2.7-Cython-numpy1.8.json");
-  EXPECT_EQ(file.machine_env(), "cheetah/py2.7-numpy1.8");
+  EXPECT_EQ(file.machine, "cheetah");
+  EXPECT_EQ(file.env_name, "py2.7-numpy1.8");
   EXPECT_EQ(file.commit_hash, "fcf8c079fae7ebad9f27bd31a819f0e4fdd85b99");
   EXPECT_EQ(file.date, 1367127519000);
   expect_rows(
@@ -355,7 +356,8 @@ TEST(AsvResults, ConvertsTheNewerCheetahFile) {
 TEST(AsvResults, ReadsARealFileWithSamples) {
   const model::ResultFile file =
       load_fixture("asv-real/django-asv/results/ubuntu-latest/4c4f8fd7-conda-py3.12.json");
-  EXPECT_EQ(file.machine_env(), "ubuntu-latest/conda-py3.12");
+  EXPECT_EQ(file.machine, "ubuntu-latest");
+  EXPECT_EQ(file.env_name, "conda-py3.12");
   EXPECT_EQ(file.commit_hash, "4c4f8fd775c61ad8cfb07b4da244b07000c89edc");
   EXPECT_EQ(file.date, 1787261473000);
   EXPECT_EQ(file.params, (model::StringPairs{{"machine", "ubuntu-latest"}, {"python", "3.12"}}));

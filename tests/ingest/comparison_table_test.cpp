@@ -281,7 +281,7 @@ TEST(ComparisonTable, ReadsAsvComparePullRequestTableWithCommitHashes) {
   const auto& c = table.comparison;
   EXPECT_EQ(c.before.commit_hash, "c66286bb");
   EXPECT_EQ(c.after.commit_hash, "906f0fcb");
-  EXPECT_EQ(c.before.machine_env(), "/");
+  EXPECT_EQ(c.before.machine_env(), "");
   ASSERT_EQ(c.rows.size(), 1u);
   const auto& row = c.rows[0];
   EXPECT_EQ(row.name, "mpas_ocean.Integrate.peakmem_integrate('480km')");
