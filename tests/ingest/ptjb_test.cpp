@@ -3,6 +3,7 @@
 // packaged for Debian), so the expected values are the printed ones, converted to seconds.
 #include "spyglass/ingest/ptjb.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -130,6 +131,43 @@ TEST(Ptjb, NamesTaggedMeasurementsByTag) {
                time(rfft + "compile_ms", 40.52), time(rfft + "jit_mean_ms", 5.91, 10),
                bytes(rfft + "jit_peak_bytes", 201326592), bytes(rfft + "jit_constants_bytes", 4),
                bytes(rfft + "jit_temporary_bytes", 67108864)});
+}
+
+TEST(Ptjb, ReadsTheLayoutOfTheReadmeExample) {
+  // The header and first runs of the example in the plugin's README.md (at 12dc8188): no
+  // `parameters` column yet, and eager peak memory under its older name.
+  std::string text =
+      "# pytest-jax-bench\n"
+      "# created: 2025-10-16T19:58:11Z\n"
+      "# test_nodeid: tests/test_interface.py::test_full\n"
+      "# backend: gpu\n"
+      "# device: NVIDIA GeForce RTX 4070 Laptop GPU\n"
+      "# First commit: 6bc9501\n";
+  int number = 0;
+  for (const char* column : {"run_id", "commit", "commit_run", "tag", "compile_ms", "jit_mean_ms",
+                             "jit_std_ms", "eager_mean_ms", "eager_std_ms", "jit_peak_bytes",
+                             "jit_constants_bytes", "jit_temporary_bytes", "eager_peak_memory",
+                             "jit_rounds", "jit_warmup", "eager_rounds", "eager_warmup"}) {
+    text += fmt::format("# {:>4} {}\n", fmt::format("({})", ++number), column);
+  }
+  text +=
+      "           0     6bc9501           0        base       40.65        1.11        0.46"
+      "        0.78        0.51    25296896           4     8519680    33816576          10"
+      "           2           5           1\n"
+      "           1    6bc9501+           1        base       46.39        0.99        0.49"
+      "        1.01        0.52    25296896           4     8519680    33816576          10"
+      "           2           5           1\n";
+  ReadOptions options;
+  options.run = "6bc9501";
+  const LoadedResults loaded = parse_ptjb(text, "test_full.csv", options);
+  EXPECT_EQ(loaded.file.machine_env(), "NVIDIA GeForce RTX 4070 Laptop GPU/gpu");
+  EXPECT_EQ(loaded.file.commit_hash, "6bc9501");
+  const std::string test = "tests/test_interface.py::test_full.";
+  expect_results(
+      loaded, {time(test + "compile_ms", 40.65), time(test + "jit_mean_ms", 1.11, 10),
+               time(test + "eager_mean_ms", 0.78, 5), bytes(test + "jit_peak_bytes", 25296896),
+               bytes(test + "jit_constants_bytes", 4), bytes(test + "jit_temporary_bytes", 8519680),
+               bytes(test + "eager_peak_memory", 33816576)});
 }
 
 TEST(Ptjb, SelectsARunByIdOrCommit) {
