@@ -215,6 +215,7 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   input.environment_markdown = loaded.environment_markdown;
   input.run = run_context_from(env);
   input.dashboard_url = job.dashboard_url;
+  input.chart = job.chart;
   if (job.print_model) {
     io.out << render::build_comment_model(input, {}).dump(2) << "\n";
     return ExitCode::k_success;
