@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -24,15 +25,6 @@
 #include "spyglass/util/file.hpp"
 
 namespace spyglass::action {
-namespace {
-
-// The comparison behind the comment, owned here; the comment input points into it.
-struct LoadedComparison {
-  std::optional<model::Comparison> single;
-  std::optional<model::MultiComparison> multi;
-  std::string raw_table;
-  std::optional<std::string> environment_markdown;
-};
 
 void check_job(const CommentJob& job) {
   if (!std::regex_match(job.id, std::regex("[A-Za-z0-9._-]{1,64}"))) {
@@ -62,6 +54,8 @@ void check_job(const CommentJob& job) {
   }
 }
 
+namespace {
+
 // What differs between two result files' environments, as markdown; nullopt when nothing does.
 std::optional<std::string> environment_markdown(const model::ResultFile& before,
                                                 const model::ResultFile& after) {
@@ -71,6 +65,8 @@ std::optional<std::string> environment_markdown(const model::ResultFile& before,
   }
   return render::render_env_diff_table(diff, render::UnchangedRows::k_omit);
 }
+
+}  // namespace
 
 LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
   LoadedComparison loaded;
@@ -86,8 +82,8 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     return loaded;
   }
   if (job.base_path) {
-    const auto before = load_results(*job.base_path, io);
-    const auto after = load_results(*job.pr_path, io);
+    auto before = load_results(*job.base_path, io);
+    auto after = load_results(*job.pr_path, io);
     const auto catalog = load_catalog(job.benchmarks_path, *job.base_path);
     loaded.single = compare::compare_results(before, after, catalog, job.factor);
     render::CompareTableOptions table;
@@ -95,9 +91,11 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     table.label_after = job.label_after;
     loaded.raw_table = render::render_compare_text(*loaded.single, table);
     loaded.environment_markdown = environment_markdown(before, after);
+    loaded.files.push_back(std::move(before));
+    loaded.files.push_back(std::move(after));
     return loaded;
   }
-  const auto baseline = load_results(*job.baseline_path, io);
+  auto baseline = load_results(*job.baseline_path, io);
   std::vector<model::ResultFile> contenders;
   for (const auto& path : job.contender_paths) {
     contenders.push_back(load_results(path, io));
@@ -105,8 +103,12 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
   const auto catalog = load_catalog(job.benchmarks_path, *job.baseline_path);
   loaded.multi = compare::compare_many(baseline, contenders, catalog, job.factor);
   loaded.raw_table = render::render_compare_many_text(*loaded.multi, job.labels);
+  loaded.files.push_back(std::move(baseline));
+  std::move(contenders.begin(), contenders.end(), std::back_inserter(loaded.files));
   return loaded;
 }
+
+namespace {
 
 void write_file(const std::string& path, const std::string& text, std::ios::openmode mode) {
   std::ofstream out(path, std::ios::binary | mode);

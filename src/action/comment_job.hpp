@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "spyglass/util/io.hpp"
 #include "spyglass/github/upsert.hpp"
+#include "spyglass/model/asv_results.hpp"
+#include "spyglass/model/comparison.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/io.hpp"
 
 namespace spyglass::action {
 
@@ -53,6 +55,24 @@ struct CommentJob {
   bool draft_on_regression = false;
   std::optional<double> draft_threshold;
 };
+
+// The comparison a job describes, loaded; a comment input points into it.
+struct LoadedComparison {
+  std::optional<model::Comparison> single;
+  std::optional<model::MultiComparison> multi;
+  std::string raw_table;
+  std::optional<std::string> environment_markdown;
+  // The result files compared (before and after, or the baseline and then each contender);
+  // empty for a comparison table.
+  std::vector<model::ResultFile> files;
+};
+
+// Throws Error(k_bad_input) unless `job` names exactly one comparison, consistently, and a valid
+// id.
+void check_job(const CommentJob& job);
+
+// Load the comparison `job` names (a table, --base/--pr, or --baseline/--contender).
+LoadedComparison load_comparison(const CommentJob& job, util::Io& io);
 
 // Run the job: compare, render, write the report files, print or post, gate, and write the
 // step outputs. Returns k_regression when a --fail-on-regression gate trips.
