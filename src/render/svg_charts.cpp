@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <iterator>
 
 #include "spyglass/render/human_format.hpp"
 #include "spyglass/render/markdown.hpp"
@@ -28,12 +30,13 @@ const char* bar_class(model::Change change) {
   }
 }
 
-// `name` cut to `k_name_chars` code points with "…" (UTF-8 sequences kept whole).
+// `name`'s last `k_name_chars` code points after "…" when it is longer: the end tells benchmarks
+// of one suite apart (UTF-8 sequences kept whole).
 std::string short_name(const std::string& name) {
   std::size_t points = 0;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80 && ++points > k_name_chars) {
-      return name.substr(0, i) + "\u2026";
+  for (std::size_t i = name.size(); i > 0; --i) {
+    if ((static_cast<unsigned char>(name[i - 1]) & 0xC0) != 0x80 && ++points > k_name_chars) {
+      return "\u2026" + name.substr(i);
     }
   }
   return name;
@@ -102,8 +105,17 @@ std::string sample_plot_svg(const std::vector<double>& before, const std::vector
                             const std::optional<std::string>& unit) {
   constexpr double k_left = 80.0;
   constexpr double k_width = 520.0;
-  std::vector<double> all = before;
-  all.insert(all.end(), after.begin(), after.end());
+  // Only finite samples can be placed (asv stores a failed repeat as NaN).
+  auto finite = [](const std::vector<double>& values) {
+    std::vector<double> kept;
+    std::copy_if(values.begin(), values.end(), std::back_inserter(kept),
+                 [](double value) { return std::isfinite(value); });
+    std::sort(kept.begin(), kept.end());
+    return kept;
+  };
+  const std::array<std::vector<double>, 2> sides = {finite(before), finite(after)};
+  std::vector<double> all = sides[0];
+  all.insert(all.end(), sides[1].begin(), sides[1].end());
   const auto [low_it, high_it] = std::minmax_element(all.begin(), all.end());
   double low = all.empty() ? 0.0 : *low_it;
   double high = all.empty() ? 1.0 : *high_it;
@@ -118,11 +130,9 @@ std::string sample_plot_svg(const std::vector<double>& before, const std::vector
       "<svg class=\"samples\" role=\"img\" width=\"{0:.0f}\" height=\"92\" "
       "viewBox=\"0 0 {0:.0f} 92\">\n",
       k_left + k_width + 20);
-  const std::vector<double>* sides[] = {&before, &after};
   const char* names[] = {"before", "after"};
   for (std::size_t side = 0; side < 2; ++side) {
-    auto values = *sides[side];
-    std::sort(values.begin(), values.end());
+    const auto& values = sides[side];
     const double y = 22.0 + 34.0 * static_cast<double>(side);
     svg += fmt::format("<text class=\"lane\" x=\"{:.0f}\" y=\"{:.0f}\">{} ({})</text>", k_left - 8,
                        y + 4, names[side], values.size());
@@ -142,9 +152,9 @@ std::string sample_plot_svg(const std::vector<double>& before, const std::vector
     svg += "\n";
   }
   svg += fmt::format(
-      "<text class=\"tick-label\" x=\"{:.0f}\" y=\"88\">{}</text>"
-      "<text class=\"tick-label\" x=\"{:.0f}\" y=\"88\">{}</text>\n",
-      k_left, value_text(low + pad), k_left + k_width, value_text(high - pad));
+      "<text class=\"tick-label\" x=\"{:.1f}\" y=\"88\">{}</text>"
+      "<text class=\"tick-label\" x=\"{:.1f}\" y=\"88\">{}</text>\n",
+      x_of(low + pad), value_text(low + pad), x_of(high - pad), value_text(high - pad));
   return svg + "</svg>";
 }
 

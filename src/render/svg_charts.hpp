@@ -15,7 +15,8 @@ namespace spyglass::render {
 std::string ratio_chart_svg(const std::vector<ChartBar>& bars);
 
 // An inline SVG strip plot with box (quartiles and median) of the `before` and `after` samples of
-// one benchmark on a shared linear axis, its ends labelled in `unit` (asv's human formatting).
+// one benchmark on a shared linear axis, its ends labelled in `unit` (asv's human formatting);
+// samples that are not finite are left out.
 std::string sample_plot_svg(const std::vector<double>& before, const std::vector<double>& after,
                             const std::optional<std::string>& unit);
 
