@@ -26,31 +26,34 @@
 
 namespace spyglass::action {
 
-void check_job(const CommentJob& job) {
+void check_job(const CommentJob& job, std::string_view command) {
   if (!std::regex_match(job.id, std::regex("[A-Za-z0-9._-]{1,64}"))) {
     throw Error(
         ExitCode::k_bad_input,
         fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
   }
   if (job.base_path.has_value() != job.pr_path.has_value()) {
-    throw Error(ExitCode::k_bad_input, "comment: the base and PR result files go together");
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("{}: the base and PR result files go together", command));
   }
   const int inputs =
       (job.table_path ? 1 : 0) + (job.base_path ? 1 : 0) + (job.baseline_path ? 1 : 0);
   if (inputs != 1) {
     throw Error(ExitCode::k_bad_input,
-                "comment: give one of --table FILE, --base B1 --pr B2, or --baseline B "
-                "--contender C");
+                fmt::format("{}: give one of --table FILE, --base B1 --pr B2, or --baseline B "
+                            "--contender C",
+                            command));
   }
   if (job.baseline_path && job.contender_paths.empty()) {
-    throw Error(ExitCode::k_bad_input, "comment: --baseline needs at least one --contender");
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("{}: --baseline needs at least one --contender", command));
   }
   const std::size_t files = job.contender_paths.size() + 1;
   if (!job.labels.empty() && job.labels.size() != files) {
     throw Error(ExitCode::k_bad_input,
-                fmt::format("comment: {} labels given for {} files (give none, or one per file, "
+                fmt::format("{}: {} labels given for {} files (give none, or one per file, "
                             "the baseline's first)",
-                            job.labels.size(), files));
+                            command, job.labels.size(), files));
   }
 }
 
@@ -200,7 +203,7 @@ std::optional<std::string> comment_author(const CommentJob& job, const std::stri
 }  // namespace
 
 ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
-  check_job(job);
+  check_job(job, "comment");
   const auto& env = io.environment();
   const render::CommentTemplate comment_template =
       job.template_path

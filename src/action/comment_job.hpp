@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "spyglass/github/upsert.hpp"
@@ -67,9 +68,9 @@ struct LoadedComparison {
   std::vector<model::ResultFile> files;
 };
 
-// Throws Error(k_bad_input) unless `job` names exactly one comparison, consistently, and a valid
-// id.
-void check_job(const CommentJob& job);
+// Throws Error(k_bad_input) "COMMAND: ..." unless `job` names exactly one comparison,
+// consistently, and a valid id.
+void check_job(const CommentJob& job, std::string_view command);
 
 // Load the comparison `job` names (a table, --base/--pr, or --baseline/--contender).
 LoadedComparison load_comparison(const CommentJob& job, util::Io& io);

@@ -65,7 +65,7 @@ Command make_report_command(CLI::App& app) {
 }
 
 ExitCode run_report(const ReportOptions& options, Io& io) {
-  action::check_job(options.comparison);
+  action::check_job(options.comparison, "report");
   const auto loaded = action::load_comparison(options.comparison, io);
   util::write_file(options.html_path, render::render_html_report(report_of(
                                           loaded, options.comparison.labels, options.title)));

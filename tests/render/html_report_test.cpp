@@ -167,6 +167,16 @@ TEST(HtmlReport, ComparisonTableInputHasNoSamplePlots) {
   EXPECT_GT(benchmark_rows(page), 0u);
 }
 
+TEST(HtmlReport, NeedsOneComparison) {
+  const TempDir dir;
+  const auto result = run_cli({"report", "--html", (dir.path() / "report.html").string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "spyglass: error: report: give one of --table FILE, --base B1 --pr B2, or --baseline B "
+            "--contender C\n");
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "report.html"));
+}
+
 TEST(HtmlReport, NeedsAnOutputFile) {
   const auto result = run_cli({"report", "--table", "-"});
   EXPECT_EQ(result.exit_code, 2);
