@@ -19,6 +19,7 @@ namespace spyglass::test {
 namespace {
 
 const std::string k_django = "@F/asv-real/django-asv/results/ubuntu-latest/";
+const std::string k_hostile = "@F/handmade/hostile/box/";
 
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -85,6 +86,10 @@ class HtmlReportInBrowser : public ::testing::Test {
                                  "--pr", k_django + "03988c5a-conda-py3.12.json", "--html",
                                  (m_dir.path() / "report.html").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto hostile = run_cli({"report", "--base", k_hostile + "hhhhhhhh-py.json", "--pr",
+                                  k_hostile + "iiiiiiii-py.json", "--html",
+                                  (m_dir.path() / "hostile.html").string()});
+    ASSERT_EQ(hostile.exit_code, 0) << hostile.err;
     m_dir.write("blank.html", "<!DOCTYPE html>\n<html><body></body></html>\n");
   }
 
@@ -143,6 +148,29 @@ TEST_F(HtmlReportInBrowser, ScriptSortsEveryTableByRatioOnLoad) {
     previous = value;
   }
   EXPECT_TRUE(blanks) << "the benchmark new in the PR has no ratio";
+}
+
+// The hostile names (<script>, --> and friends) stay text in the browser too: the page has the
+// one script it brought, every row, and no console error.
+TEST_F(HtmlReportInBrowser, HostileNamesStayText) {
+  const auto run = open_in_chromium(m_dir, "hostile.html", "--dump-dom");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(console_errors(run.err), std::vector<std::string>{});
+  const auto& dom = run.out;
+  EXPECT_NE(dom.find("<body data-sorted=\"true\">"), std::string::npos);
+  std::size_t scripts = 0;
+  std::size_t rows = 0;
+  for (auto at = dom.find("<script"); at != std::string::npos; at = dom.find("<script", at + 1)) {
+    ++scripts;
+  }
+  for (auto at = dom.find("<tr class=\"v-"); at != std::string::npos;
+       at = dom.find("<tr class=\"v-", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(scripts, 1u);
+  EXPECT_EQ(rows, 12u);
+  EXPECT_NE(dom.find("<code>html.time_&lt;script&gt;alert(1)&lt;/script&gt;</code>"),
+            std::string::npos);
 }
 
 }  // namespace
