@@ -6,12 +6,11 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "support/html_inspect.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 
@@ -20,11 +19,6 @@ namespace {
 
 const std::string k_django = "@F/asv-real/django-asv/results/ubuntu-latest/";
 const std::string k_hostile = "@F/handmade/hostile/box/";
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // What one Chromium run printed.
 struct BrowserRun {
@@ -38,17 +32,17 @@ struct BrowserRun {
 BrowserRun open_in_chromium(const TempDir& dir, const std::string& page, const std::string& mode) {
   static int runs = 0;
   const auto tag = std::to_string(++runs);
-  const auto out = dir.path() / ("chromium-" + tag + ".out");
-  const auto err = dir.path() / ("chromium-" + tag + ".err");
+  const auto out = "chromium-" + tag + ".out";
+  const auto err = "chromium-" + tag + ".err";
   const auto command =
       "cd '" + dir.path().string() + "' && HOME='" + dir.path().string() +
       "' timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-dev-shm-usage "
       "--no-first-run --user-data-dir='" +
       (dir.path() / ("profile-" + tag)).string() +
       "' --enable-logging=stderr --v=0 --window-size=1280,2000 " + mode + " 'file://" +
-      (dir.path() / page).string() + "' > '" + out.string() + "' 2> '" + err.string() + "'";
+      (dir.path() / page).string() + "' > '" + out + "' 2> '" + err + "'";
   const int status = std::system(command.c_str());
-  return {status, read_text(out), read_text(err)};
+  return {status, dir.read(out), dir.read(err)};
 }
 
 // The console errors Chromium logged: uncaught exceptions and console.error calls.
@@ -93,6 +87,15 @@ class HtmlReportInBrowser : public ::testing::Test {
     m_dir.write("blank.html", "<!DOCTYPE html>\n<html><body></body></html>\n");
   }
 
+  // The DOM of `page` once its script ran, which must have run to its end without a console error.
+  std::string dom_after_script(const std::string& page) const {
+    const auto run = open_in_chromium(m_dir, page, "--dump-dom");
+    EXPECT_EQ(run.status, 0) << run.err;
+    EXPECT_EQ(console_errors(run.err), std::vector<std::string>{});
+    EXPECT_NE(run.out.find("<body data-sorted=\"true\">"), std::string::npos);
+    return run.out;
+  }
+
   TempDir m_dir{"spyglass-browser"};
 };
 
@@ -103,8 +106,8 @@ TEST_F(HtmlReportInBrowser, ScreenshotIsNotBlank) {
   ASSERT_EQ(blank.status, 0) << blank.err;
   EXPECT_EQ(console_errors(shot.err), std::vector<std::string>{});
 
-  const auto png = read_text(m_dir.path() / "report.png");
-  const auto blank_png = read_text(m_dir.path() / "blank.png");
+  const auto png = m_dir.read("report.png");
+  const auto blank_png = m_dir.read("blank.png");
   ASSERT_GT(png.size(), 24u);
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_EQ(png.substr(12, 4), "IHDR");
@@ -116,11 +119,7 @@ TEST_F(HtmlReportInBrowser, ScreenshotIsNotBlank) {
 }
 
 TEST_F(HtmlReportInBrowser, ScriptSortsEveryTableByRatioOnLoad) {
-  const auto run = open_in_chromium(m_dir, "report.html", "--dump-dom");
-  ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(console_errors(run.err), std::vector<std::string>{});
-  const auto& dom = run.out;
-  EXPECT_NE(dom.find("<body data-sorted=\"true\">"), std::string::npos);
+  const auto dom = dom_after_script("report.html");
   EXPECT_NE(dom.find("<th data-type=\"number\" data-default-sort=\"descending\" "
                      "aria-sort=\"descending\">Ratio</th>"),
             std::string::npos);
@@ -153,22 +152,9 @@ TEST_F(HtmlReportInBrowser, ScriptSortsEveryTableByRatioOnLoad) {
 // The hostile names (<script>, --> and friends) stay text in the browser too: the page has the
 // one script it brought, every row, and no console error.
 TEST_F(HtmlReportInBrowser, HostileNamesStayText) {
-  const auto run = open_in_chromium(m_dir, "hostile.html", "--dump-dom");
-  ASSERT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(console_errors(run.err), std::vector<std::string>{});
-  const auto& dom = run.out;
-  EXPECT_NE(dom.find("<body data-sorted=\"true\">"), std::string::npos);
-  std::size_t scripts = 0;
-  std::size_t rows = 0;
-  for (auto at = dom.find("<script"); at != std::string::npos; at = dom.find("<script", at + 1)) {
-    ++scripts;
-  }
-  for (auto at = dom.find("<tr class=\"v-"); at != std::string::npos;
-       at = dom.find("<tr class=\"v-", at + 1)) {
-    ++rows;
-  }
-  EXPECT_EQ(scripts, 1u);
-  EXPECT_EQ(rows, 12u);
+  const auto dom = dom_after_script("hostile.html");
+  EXPECT_EQ(occurrences(dom, "<script"), 1u);
+  EXPECT_EQ(occurrences(dom, "<tr class=\"v-"), 12u);
   EXPECT_NE(dom.find("<code>html.time_&lt;script&gt;alert(1)&lt;/script&gt;</code>"),
             std::string::npos);
 }

@@ -4,8 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <iterator>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,11 +20,6 @@ namespace {
 const std::string k_django = "@F/asv-real/django-asv/results/ubuntu-latest/";
 const std::string k_hostile = "@F/handmade/hostile/box/";
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Run `spyglass report ARGS --html DIR/report.html` and return the page.
 std::string report(const TempDir& dir, std::vector<std::string> args) {
   const auto path = (dir.path() / "report.html").string();
@@ -35,7 +29,7 @@ std::string report(const TempDir& dir, std::vector<std::string> args) {
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err, "");
-  return read_text(path);
+  return dir.read("report.html");
 }
 
 std::string attribute(const HtmlTag& tag, const std::string& name) {

@@ -7,16 +7,10 @@
 #include <cmath>
 #include <string>
 
+#include "support/html_inspect.hpp"
+
 namespace spyglass::test {
 namespace {
-
-std::size_t occurrences(const std::string& text, const std::string& part) {
-  std::size_t count = 0;
-  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
-    ++count;
-  }
-  return count;
-}
 
 TEST(SvgCharts, RatioBarsGrowBothWaysFromOneOnALogScale) {
   // The scale ends at ×2 either way: 1.0 at x = 320 + 280, ×2 at 880, ×1/2 at 320.

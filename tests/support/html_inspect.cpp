@@ -179,4 +179,12 @@ std::size_t HtmlInspection::count(std::string_view name) const {
 
 HtmlInspection inspect_html(std::string_view html) { return Reader(html).read(); }
 
+std::size_t occurrences(std::string_view text, std::string_view part) {
+  std::size_t count = 0;
+  for (auto at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
 }  // namespace spyglass::test

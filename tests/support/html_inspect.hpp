@@ -28,4 +28,7 @@ struct HtmlInspection {
 // Read `html` strictly (see HtmlInspection).
 HtmlInspection inspect_html(std::string_view html);
 
+// How many times `part` occurs in `text` (overlaps counted).
+std::size_t occurrences(std::string_view text, std::string_view part);
+
 }  // namespace spyglass::test
