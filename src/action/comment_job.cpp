@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -24,43 +25,39 @@
 #include "spyglass/util/file.hpp"
 
 namespace spyglass::action {
-namespace {
 
-// The comparison behind the comment, owned here; the comment input points into it.
-struct LoadedComparison {
-  std::optional<model::Comparison> single;
-  std::optional<model::MultiComparison> multi;
-  std::string raw_table;
-  std::optional<std::string> environment_markdown;
-};
-
-void check_job(const CommentJob& job) {
+void check_job(const CommentJob& job, std::string_view command) {
   if (!std::regex_match(job.id, std::regex("[A-Za-z0-9._-]{1,64}"))) {
     throw Error(
         ExitCode::k_bad_input,
         fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
   }
   if (job.base_path.has_value() != job.pr_path.has_value()) {
-    throw Error(ExitCode::k_bad_input, "comment: the base and PR result files go together");
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("{}: the base and PR result files go together", command));
   }
   const int inputs =
       (job.table_path ? 1 : 0) + (job.base_path ? 1 : 0) + (job.baseline_path ? 1 : 0);
   if (inputs != 1) {
     throw Error(ExitCode::k_bad_input,
-                "comment: give one of --table FILE, --base B1 --pr B2, or --baseline B "
-                "--contender C");
+                fmt::format("{}: give one of --table FILE, --base B1 --pr B2, or --baseline B "
+                            "--contender C",
+                            command));
   }
   if (job.baseline_path && job.contender_paths.empty()) {
-    throw Error(ExitCode::k_bad_input, "comment: --baseline needs at least one --contender");
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("{}: --baseline needs at least one --contender", command));
   }
   const std::size_t files = job.contender_paths.size() + 1;
   if (!job.labels.empty() && job.labels.size() != files) {
     throw Error(ExitCode::k_bad_input,
-                fmt::format("comment: {} labels given for {} files (give none, or one per file, "
+                fmt::format("{}: {} labels given for {} files (give none, or one per file, "
                             "the baseline's first)",
-                            job.labels.size(), files));
+                            command, job.labels.size(), files));
   }
 }
+
+namespace {
 
 // What differs between two result files' environments, as markdown; nullopt when nothing does.
 std::optional<std::string> environment_markdown(const model::ResultFile& before,
@@ -71,6 +68,8 @@ std::optional<std::string> environment_markdown(const model::ResultFile& before,
   }
   return render::render_env_diff_table(diff, render::UnchangedRows::k_omit);
 }
+
+}  // namespace
 
 LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
   LoadedComparison loaded;
@@ -86,8 +85,8 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     return loaded;
   }
   if (job.base_path) {
-    const auto before = load_results(*job.base_path, io);
-    const auto after = load_results(*job.pr_path, io);
+    auto before = load_results(*job.base_path, io);
+    auto after = load_results(*job.pr_path, io);
     const auto catalog = load_catalog(job.benchmarks_path, *job.base_path);
     loaded.single = compare::compare_results(before, after, catalog, job.factor);
     render::CompareTableOptions table;
@@ -95,9 +94,11 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     table.label_after = job.label_after;
     loaded.raw_table = render::render_compare_text(*loaded.single, table);
     loaded.environment_markdown = environment_markdown(before, after);
+    loaded.files.push_back(std::move(before));
+    loaded.files.push_back(std::move(after));
     return loaded;
   }
-  const auto baseline = load_results(*job.baseline_path, io);
+  auto baseline = load_results(*job.baseline_path, io);
   std::vector<model::ResultFile> contenders;
   for (const auto& path : job.contender_paths) {
     contenders.push_back(load_results(path, io));
@@ -105,8 +106,12 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
   const auto catalog = load_catalog(job.benchmarks_path, *job.baseline_path);
   loaded.multi = compare::compare_many(baseline, contenders, catalog, job.factor);
   loaded.raw_table = render::render_compare_many_text(*loaded.multi, job.labels);
+  loaded.files.push_back(std::move(baseline));
+  std::move(contenders.begin(), contenders.end(), std::back_inserter(loaded.files));
   return loaded;
 }
+
+namespace {
 
 void write_file(const std::string& path, const std::string& text, std::ios::openmode mode) {
   std::ofstream out(path, std::ios::binary | mode);
@@ -198,7 +203,7 @@ std::optional<std::string> comment_author(const CommentJob& job, const std::stri
 }  // namespace
 
 ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
-  check_job(job);
+  check_job(job, "comment");
   const auto& env = io.environment();
   const render::CommentTemplate comment_template =
       job.template_path
@@ -215,6 +220,7 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   input.environment_markdown = loaded.environment_markdown;
   input.run = run_context_from(env);
   input.dashboard_url = job.dashboard_url;
+  input.chart = job.chart;
   if (job.print_model) {
     io.out << render::build_comment_model(input, {}).dump(2) << "\n";
     return ExitCode::k_success;

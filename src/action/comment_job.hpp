@@ -3,11 +3,14 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "spyglass/util/io.hpp"
 #include "spyglass/github/upsert.hpp"
+#include "spyglass/model/asv_results.hpp"
+#include "spyglass/model/comparison.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/io.hpp"
 
 namespace spyglass::action {
 
@@ -33,6 +36,7 @@ struct CommentJob {
   std::optional<std::string> template_path;  // replaces templates/comment.md.mustache
   std::optional<std::string> preview_path;   // an HTML rendering, for a person to look at
   std::optional<std::string> dashboard_url;
+  bool chart = true;         // the Mermaid chart of the largest changes
   bool print_only = false;   // print instead of posting; needs no token
   bool print_model = false;  // print the template's data model instead
   bool job_summary = true;   // append the full report to $GITHUB_STEP_SUMMARY
@@ -52,6 +56,24 @@ struct CommentJob {
   bool draft_on_regression = false;
   std::optional<double> draft_threshold;
 };
+
+// The comparison a job describes, loaded; a comment input points into it.
+struct LoadedComparison {
+  std::optional<model::Comparison> single;
+  std::optional<model::MultiComparison> multi;
+  std::string raw_table;
+  std::optional<std::string> environment_markdown;
+  // The result files compared (before and after, or the baseline and then each contender);
+  // empty for a comparison table.
+  std::vector<model::ResultFile> files;
+};
+
+// Throws Error(k_bad_input) "COMMAND: ..." unless `job` names exactly one comparison,
+// consistently, and a valid id.
+void check_job(const CommentJob& job, std::string_view command);
+
+// Load the comparison `job` names (a table, --base/--pr, or --baseline/--contender).
+LoadedComparison load_comparison(const CommentJob& job, util::Io& io);
 
 // Run the job: compare, render, write the report files, print or post, gate, and write the
 // step outputs. Returns k_regression when a --fail-on-regression gate trips.

@@ -143,6 +143,7 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.draft_threshold = positive_number(env, "draft-threshold");
   job.job_summary = flag(env, "job-summary", true);
   job.dashboard_url = input(env, "dashboard-url");
+  job.chart = flag(env, "chart", true);
   return job;
 }
 

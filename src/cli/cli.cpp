@@ -12,6 +12,7 @@
 #include "spyglass/cli/compare_many_cmd.hpp"
 #include "spyglass/cli/env_diff_cmd.hpp"
 #include "spyglass/cli/parse_cmd.hpp"
+#include "spyglass/cli/report_cmd.hpp"
 #include "spyglass/util/error.hpp"
 
 namespace spyglass::cli {
@@ -29,6 +30,7 @@ std::vector<Command> make_commands(CLI::App& app) {
       make_compare_many_command(app),
       make_env_diff_command(app),
       make_comment_command(app),
+      make_report_command(app),
       make_parse_command(app),
       make_action_command(app),
   };

@@ -6,22 +6,26 @@
 
 namespace spyglass::cli {
 
+void add_comparison_options(CLI::App& command, action::CommentJob& job) {
+  command.add_option("--table", job.table_path,
+                     "A comparison table (asv-spyglass, asv compare, spyglass); - for stdin");
+  command.add_option("--base", job.base_path, "asv result file of the base commit");
+  command.add_option("--pr", job.pr_path, "asv result file of the pull request");
+  command.add_option("--baseline", job.baseline_path, "compare-many: the baseline result file");
+  one_value_each(command.add_option("--contender", job.contender_paths,
+                                    "compare-many: a contender result file (repeat)"));
+  one_value_each(command.add_option("-l,--label", job.labels,
+                                    "compare-many column label, repeated: the baseline's first"));
+  command.add_option("--label-before", job.label_before, "Name of the base in the raw table");
+  command.add_option("--label-after", job.label_after, "Name of the PR in the raw table");
+  command.add_option("--bconf", job.benchmarks_path, "benchmarks.json (units)");
+  add_factor_option(command, job.factor);
+}
+
 CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
   auto* command = app.add_subcommand(
       "comment", "Render the pull-request comment for a comparison, then post it and gate");
-  command->add_option("--table", job.table_path,
-                      "A comparison table (asv-spyglass, asv compare, spyglass); - for stdin");
-  command->add_option("--base", job.base_path, "asv result file of the base commit");
-  command->add_option("--pr", job.pr_path, "asv result file of the pull request");
-  command->add_option("--baseline", job.baseline_path, "compare-many: the baseline result file");
-  one_value_each(command->add_option("--contender", job.contender_paths,
-                                     "compare-many: a contender result file (repeat)"));
-  one_value_each(command->add_option("-l,--label", job.labels,
-                                     "compare-many column label, repeated: the baseline's first"));
-  command->add_option("--label-before", job.label_before, "Name of the base in the raw table");
-  command->add_option("--label-after", job.label_after, "Name of the PR in the raw table");
-  command->add_option("--bconf", job.benchmarks_path, "benchmarks.json (units)");
-  add_factor_option(*command, job.factor);
+  add_comparison_options(*command, job);
 
   command->add_option("--id", job.id, "Comment id: one comment per id on a pull request")
       ->capture_default_str();
@@ -34,6 +38,8 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
   command->add_option("--preview", job.preview_path,
                       "Also write the comment as a GitHub-like HTML page to FILE.html");
   command->add_option("--dashboard-url", job.dashboard_url, "Link to a benchmark dashboard");
+  command->add_flag("--no-chart{false}", job.chart,
+                    "Leave out the Mermaid chart of the largest changes");
   command->add_flag("--print-only", job.print_only,
                     "Print the comment instead of posting it (no token needed)");
   command->add_flag("--print-model", job.print_model,

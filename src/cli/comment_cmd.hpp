@@ -7,6 +7,10 @@
 
 namespace spyglass::cli {
 
+// Register the options naming the comparison on `command` (--table, --base/--pr, --baseline/
+// --contender, labels, --bconf, --factor), filling `job`; `comment` and `report` share them.
+void add_comparison_options(CLI::App& command, action::CommentJob& job);
+
 // Register `comment` on `app`, filling `job` when parsed.
 CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job);
 

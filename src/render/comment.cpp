@@ -204,6 +204,8 @@ std::string fit_comment(const CommentInput& input, std::size_t max_chars,
   detail.environment = false;
   steps.push_back(detail);
   detail.improvement_rows = 0;
+  steps.push_back(detail);
+  detail.chart = false;
   auto [most, all_regressions] = fitter.most_regressions(detail);
   if (all_regressions) {
     for (const auto& step : steps) {

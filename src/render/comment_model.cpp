@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "spyglass/render/asv_table.hpp"
+#include "spyglass/render/change_chart.hpp"
 #include "spyglass/render/markdown.hpp"
 
 namespace spyglass::render {
@@ -261,6 +262,8 @@ std::string label_or(const std::vector<std::string>& labels, std::size_t i,
 
 std::string comment_marker(std::string_view id) { return fmt::format("<!-- spyglass:{} -->", id); }
 
+std::string_view verdict_key(Verdict verdict) { return info(verdict).key; }
+
 Verdict verdict_of(const ComparisonRow& row) {
   switch (row.change) {
     case Change::k_regressed:
@@ -306,6 +309,10 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
     m_meta["base"] = commit_json(comparison.before.commit_hash, input.run);
     m_meta["head"] = commit_json(comparison.after.commit_hash, input.run);
     m_meta["factor"] = fmt::format("{}", comparison.factor);
+    if (input.chart) {
+      m_chart_block =
+          mermaid_change_chart(largest_changes(chart_bars(comparison, ChartRows::k_significant)));
+    }
   } else {
     const auto& multi = *input.multi;
     const std::size_t row_count = multi.contenders.empty() ? 0 : multi.contenders[0].rows.size();
@@ -333,6 +340,16 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
     m_meta["base"] = commit_json(multi.baseline.commit_hash, input.run);
     m_meta["head"] = nullptr;
     m_meta["factor"] = fmt::format("{}", multi.factor);
+    if (input.chart) {
+      std::vector<ChartBar> changes;
+      for (std::size_t i = 0; i < multi.contenders.size(); ++i) {
+        const auto label = m_head["contenders"][i]["label"].get<std::string>();
+        auto more =
+            chart_bars(multi.contenders[i], ChartRows::k_significant, fmt::format(" [{}]", label));
+        changes.insert(changes.end(), more.begin(), more.end());
+      }
+      m_chart_block = mermaid_change_chart(largest_changes(std::move(changes)));
+    }
   }
   m_meta["version"] = SPYGLASS_VERSION;
   const auto run_url = input.run.run_url();
@@ -426,6 +443,11 @@ json CommentModel::build(const CommentDetail& detail, std::size_t row_cap) const
   if (!m_raw_block.empty() && !show_raw) {
     left_out.emplace_back("the comparison table");
   }
+  const bool show_chart = detail.chart && !m_chart_block.empty();
+  if (!m_chart_block.empty() && !show_chart) {
+    left_out.emplace_back("the chart");
+  }
+  model["chart"] = {{"any", show_chart}, {"block_md", show_chart ? m_chart_block : ""}};
   model["raw_table"] = {{"any", show_raw}, {"block_md", show_raw ? m_raw_block : ""}};
   model["environment"] = {{"any", show_env},
                           {"markdown_md", show_env ? *m_input->environment_markdown : ""}};

@@ -24,6 +24,7 @@ struct CommentInput {
   std::optional<std::string> environment_markdown;  // what differs between the environments
   model::RunContext run;
   std::optional<std::string> dashboard_url;
+  bool chart = true;  // a Mermaid chart of the largest changes (`--no-chart` turns it off)
 };
 
 // How much the comment shows. The fitter lowers these, least important first, until the comment
@@ -32,6 +33,7 @@ struct CommentDetail {
   static constexpr std::size_t k_all = std::numeric_limits<std::size_t>::max();
   bool raw_table = true;
   bool environment = true;
+  bool chart = true;
   std::size_t other_rows = k_all;
   std::size_t improvement_rows = k_all;
   std::size_t regression_rows = k_all;
@@ -53,6 +55,9 @@ std::string comment_marker(std::string_view id);
 
 // The verdict of one compared pair.
 Verdict verdict_of(const model::ComparisonRow& row);
+
+// How the comment's model names `verdict` (`regressed`, `failing`, ..., `not_comparable`).
+std::string_view verdict_key(Verdict verdict);
 
 // The data model the comment template sees (documented in docs/templates.md), built for many
 // details: the rows are formatted, grouped and sorted once, and each model cut from them.
@@ -81,7 +86,8 @@ class CommentModel {
   nlohmann::ordered_json m_alert;
   std::string m_headline;
   std::string m_others_summary;
-  std::string m_raw_block;  // the raw table as a code block
+  std::string m_raw_block;    // the raw table as a code block
+  std::string m_chart_block;  // the Mermaid chart of the largest changes; empty for none
   // Row indexes into the comparison (or compare-many benchmarks) per group, most severe first:
   // regressions, improvements, others.
   std::array<std::vector<std::size_t>, 3> m_groups;

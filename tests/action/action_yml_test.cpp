@@ -73,12 +73,24 @@ TEST(ActionYml, DeclaresExactlyTheInputsTheActionReads) {
   read.merge(compare_many.inputs());
 
   const auto declared = action_yml_keys("inputs");
-  EXPECT_EQ(declared.size(), 24u);
+  EXPECT_EQ(declared.size(), 25u);
   for (const auto& name : declared) {
     EXPECT_TRUE(read.count(name)) << "action.yml declares input '" << name << "', never read";
   }
   for (const auto& name : read) {
     EXPECT_TRUE(declared.count(name)) << "the action reads input '" << name << "', undeclared";
+  }
+}
+
+TEST(ActionYml, ChartInputIsAFlagDefaultingToTrue) {
+  EXPECT_TRUE(action::comment_job_from_inputs(util::MapEnv{}).chart);
+  EXPECT_FALSE(
+      action::comment_job_from_inputs(util::MapEnv(CliEnv{{"INPUT_CHART", "false"}})).chart);
+  try {
+    action::comment_job_from_inputs(util::MapEnv(CliEnv{{"INPUT_CHART", "no"}}));
+    ADD_FAILURE() << "no error for chart: no";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "input chart: 'no' is not true or false");
   }
 }
 

@@ -85,6 +85,16 @@ const CommentCase k_cases[] = {
       {5, k_compare_columns},
       {5, k_compare_columns},
       {1, k_environment_columns}}},
+    // The same with --no-chart: exactly the comment before the chart existed.
+    {"UpstreamSplitPairNoChart",
+     {"--no-chart", "--base", k_up + "d6b286b8-virtualenv-py3.12-numpy.json", "--pr",
+      k_up + "d6b286b8-rattler-py3.12-numpy.json", "--bconf",
+      k_up + "d6b286b8_asv_samples_benchmarks.json"},
+     "comment-upstream-d6b286b8-no-chart.md",
+     {{6, k_compare_columns},
+      {5, k_compare_columns},
+      {5, k_compare_columns},
+      {1, k_environment_columns}}},
     // asv's reference results: new failures lead the regressions, `~` and `x` rows fold away.
     {"AsvExampleFactor2WithFailures",
      {"--factor", "2", "--base", k_cheetah_before, "--pr", k_cheetah_after},
@@ -345,6 +355,49 @@ TEST_P(CommentGolden, MatchesByteForByteAndPassesEveryCheck) {
 INSTANTIATE_TEST_SUITE_P(Comment, CommentGolden, testing::ValuesIn(k_cases),
                          [](const auto& test_info) { return test_info.param.name; });
 
+// Shortened step by step, the comment drops the chart after the improvements and before any
+// regression row: at the smallest --max-chars that still shows the chart, every regression is
+// listed and the improvements are gone; one character less drops the chart and nothing else.
+TEST(CommentFit, DropsTheChartBeforeAnyRegression) {
+  const std::vector<std::string> args = {
+      "comment", "--print-only", "--base", k_up + "d6b286b8-virtualenv-py3.12-numpy.json", "--pr",
+      k_up + "d6b286b8-rattler-py3.12-numpy.json", "--bconf",
+      k_up + "d6b286b8_asv_samples_benchmarks.json"};
+  auto comment_at = [&](std::size_t max_chars) {
+    auto with_max = args;
+    with_max.insert(with_max.end(), {"--max-chars", std::to_string(max_chars)});
+    const auto result = run_cli(with_max);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.out;
+  };
+  const auto has_chart = [](const std::string& comment) {
+    return comment.find("```mermaid\n") != std::string::npos;
+  };
+  std::size_t low = 1000;  // shows no chart
+  std::size_t high = render::count_code_points(comment_at(render::k_github_comment_limit));
+  ASSERT_TRUE(has_chart(comment_at(high)));
+  ASSERT_FALSE(has_chart(comment_at(low)));
+  while (high - low > 1) {
+    const std::size_t mid = low + (high - low) / 2;
+    (has_chart(comment_at(mid)) ? high : low) = mid;
+  }
+  const auto with_chart = comment_at(high);
+  const auto without_chart = comment_at(low);
+  EXPECT_NE(with_chart.find("leaving out all 5 improvement rows, all 5 other rows, the "
+                            "environment section and the comparison table."),
+            std::string::npos)
+      << with_chart;
+  EXPECT_NE(without_chart.find("leaving out all 5 improvement rows, all 5 other rows, the "
+                               "environment section, the comparison table and the chart."),
+            std::string::npos)
+      << without_chart;
+  for (const auto& comment : {with_chart, without_chart}) {
+    const auto tables = inspect_gfm(comment).tables;
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].rows.size(), 6u);
+  }
+}
+
 // asv result files for `count` benchmarks in `dir`/results (with benchmarks.json beside the
 // machine folder): every 10th regressed, every 20th from the 5th improved, every 400th from the
 // 3rd failing now, the rest unchanged.
@@ -403,7 +456,7 @@ TEST(CommentGoldenLarge, TwentyThousandRowsKeepEveryRegressionThatFits) {
   EXPECT_EQ(model["counts"]["failing"], 50);
   expect_valid_comment(result.out, "default", {{838, k_compare_columns}}, &model);
   EXPECT_TRUE(result.out.find("leaving out 1212 of 2050 regression rows, all 1000 improvement "
-                              "rows, all 16950 other rows and the comparison table.") !=
+                              "rows, all 16950 other rows, the comparison table and the chart.") !=
               std::string::npos);
   // The listed rows are the worst ones, in order; one more would not have fit.
   const auto listed = inspect_gfm(result.out).tables.at(0).rows;

@@ -3,6 +3,7 @@
 #include <stdlib.h>  // mkdtemp (POSIX)
 
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace spyglass::test {
@@ -30,6 +31,11 @@ std::string TempDir::write(const std::string& relative, std::string_view content
     throw std::runtime_error("cannot write " + file.string());
   }
   return file.string();
+}
+
+std::string TempDir::read(const std::string& relative) const {
+  std::ifstream in(m_path / relative, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace spyglass::test

@@ -21,6 +21,9 @@ class TempDir {
   // Write `contents` to `relative` inside the directory, creating folders; return its full path.
   std::string write(const std::string& relative, std::string_view contents) const;
 
+  // The contents of `relative` inside the directory; empty when it cannot be read.
+  std::string read(const std::string& relative) const;
+
  private:
   std::filesystem::path m_path;
 };
