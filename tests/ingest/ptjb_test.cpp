@@ -160,7 +160,8 @@ TEST(Ptjb, ReadsTheLayoutOfTheReadmeExample) {
   ReadOptions options;
   options.run = "6bc9501";
   const LoadedResults loaded = parse_ptjb(text, "test_full.csv", options);
-  EXPECT_EQ(loaded.file.machine_env(), "NVIDIA GeForce RTX 4070 Laptop GPU/gpu");
+  EXPECT_EQ(loaded.file.machine, "NVIDIA GeForce RTX 4070 Laptop GPU");
+  EXPECT_EQ(loaded.file.env_name, "gpu");
   EXPECT_EQ(loaded.file.commit_hash, "6bc9501");
   const std::string test = "tests/test_interface.py::test_full.";
   expect_results(
