@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -89,27 +90,31 @@ UpsertResult Upsert::run() {
     return create_and_settle(earlier);
   }
 
-  // Update the oldest in place. Duplicates left by an interrupted run are removed from this
-  // listing, at no extra request when there are none.
-  const IssueComment& kept = earlier.front();
-  for (auto it = earlier.begin() + 1; it != earlier.end(); ++it) {
-    delete_if_present(it->id);
-  }
+  // Update the oldest in place, then remove the duplicates an interrupted run left in this
+  // listing (no extra request when there are none). Updating first keeps the time between the
+  // listing and the update, which a merged body is made from, short.
   // No re-check after an update: a PATCH adds no comment, so it cannot make a duplicate. A run
   // racing this one either found the same comment (the later PATCH wins) or found none and
   // creates one, and that run's own re-check lists after this comment existed and keeps the
   // oldest. Skipping it keeps an update with n earlier comments at ceil((n + 1) / 100) list pages
   // plus one PATCH: 5 requests for 300.
+  const IssueComment& kept = earlier.front();
   merge_from(kept.body);
+  std::optional<IssueComment> updated;
   try {
-    const IssueComment updated = write([&](const std::string& body) {
+    updated = write([&](const std::string& body) {
       return m_client.update_comment(m_request.repo, kept.id, body);
     });
-    return {updated.id, updated.html_url, false};
   } catch (const ApiError& e) {
     if (e.status() != 404) {
       throw;
     }
+  }
+  for (auto it = earlier.begin() + 1; it != earlier.end(); ++it) {
+    delete_if_present(it->id);
+  }
+  if (updated) {
+    return {updated->id, updated->html_url, false};
   }
   // Deleted since the listing (by a run in recreate mode, or by hand): post it afresh.
   return create_and_settle({});
@@ -137,11 +142,6 @@ UpsertResult Upsert::create_and_settle(const std::vector<IssueComment>& earlier)
   // the newest: the older ones are hidden on purpose, and a run that listed after our POST hides
   // ours, so only the newest is sure to stay visible.
   const IssueComment kept = m_request.mode == CommentMode::k_new ? fresh.back() : fresh.front();
-  for (const auto& comment : fresh) {
-    if (comment.id != kept.id) {
-      delete_if_present(comment.id);
-    }
-  }
   UpsertResult result{kept.id, kept.html_url, true};
   if (kept.id != created.id) {
     merge_from(kept.body);
@@ -149,6 +149,11 @@ UpsertResult Upsert::create_and_settle(const std::vector<IssueComment>& earlier)
   if (kept.body != m_body) {
     const IssueComment updated = m_client.update_comment(m_request.repo, kept.id, m_body);
     result.html_url = updated.html_url;
+  }
+  for (const auto& comment : fresh) {
+    if (comment.id != kept.id) {
+      delete_if_present(comment.id);
+    }
   }
   if (m_request.mode == CommentMode::k_new) {
     std::vector<IssueComment> older;
