@@ -1,6 +1,6 @@
 // upsert_shared_comment against the fake GitHub: one job's part of a comment that other jobs
 // write at the same time, with a clock that never sleeps but lets a test act as another job
-// between a write and the re-reads.
+// between a write and the re-reads (FakeClock::on_sleep).
 #include "spyglass/github/shared_comment.hpp"
 
 #include <gtest/gtest.h>
@@ -10,59 +10,19 @@
 #include <string>
 #include <vector>
 
-#include "spyglass/github/curl_transport.hpp"
-#include "spyglass/github/retrying_transport.hpp"
 #include "spyglass/util/error.hpp"
 #include "support/fake_github.hpp"
+#include "support/spyglass_run.hpp"
 
 namespace spyglass::test {
 namespace {
 
 using std::chrono::milliseconds;
-using std::chrono::seconds;
 
 constexpr const char* k_repo = "octo/widgets";
 constexpr int k_pr = 7;
 constexpr const char* k_marker = "<!-- spyglass:matrix -->";
 constexpr const char* k_bot = "github-actions[bot]";
-
-// A clock that never sleeps: it records each wait and runs `on_sleep` with the wait's number.
-class HookClock final : public util::Clock {
- public:
-  std::chrono::system_clock::time_point now() const override { return m_now; }
-  void sleep_for(milliseconds duration) override {
-    m_sleeps.push_back(duration);
-    m_now += duration;
-    if (on_sleep) {
-      on_sleep(static_cast<int>(m_sleeps.size()));
-    }
-  }
-
-  std::function<void(int)> on_sleep;
-  const std::vector<milliseconds>& sleeps() const { return m_sleeps; }
-
- private:
-  std::chrono::system_clock::time_point m_now{seconds(1'700'000'000)};
-  std::vector<milliseconds> m_sleeps;
-};
-
-// One job: its connection, retries and clock.
-struct Job {
-  explicit Job(const FakeGithub& github) : client(retrying, config(github)) {}
-
-  static github::ApiConfig config(const FakeGithub& github) {
-    github::ApiConfig config;
-    config.api_url = github.api_url();
-    config.graphql_url = github.graphql_url();
-    config.token = "fake-token";
-    return config;
-  }
-
-  github::CurlTransport curl{seconds(2), seconds(10)};
-  HookClock clock;
-  github::RetryingTransport retrying{curl, github::RetryPolicy{}, clock};
-  github::Client client;
-};
 
 // A part that is one line of the comment: added to whatever the comment holds.
 std::string with_line(const std::string& current, const std::string& line) {
@@ -94,7 +54,7 @@ class SharedComment : public ::testing::Test {
 
   // Replace the comment's body as another job would.
   void overwrite(const std::string& body) {
-    Job other(m_github);
+    SpyglassRun other(m_github);
     const auto comments = m_github.comments(k_repo, k_pr);
     ASSERT_EQ(comments.size(), 1u);
     other.client.update_comment(k_repo, comments[0].id, body);
@@ -111,7 +71,7 @@ class SharedComment : public ::testing::Test {
   }
 
   FakeGithub m_github;
-  Job m_job{m_github};
+  SpyglassRun m_job{m_github};
   github::UpsertRequest m_request;
 };
 
@@ -143,7 +103,7 @@ TEST_F(SharedComment, AddsThePartToWhatTheCommentHolds) {
 
 TEST_F(SharedComment, WritesAgainWhenAnotherJobOverwroteThePart) {
   // Another job read the comment before this one wrote, and wrote its own part over it.
-  m_job.clock.on_sleep = [&](int sleep) {
+  m_job.clock.on_sleep = [&](std::size_t sleep) {
     if (sleep == 1) {
       overwrite(std::string(k_marker) + "\npart b\n");
     }
@@ -158,7 +118,7 @@ TEST_F(SharedComment, WritesAgainWhenAnotherJobOverwroteThePart) {
 TEST_F(SharedComment, WaitsForTheCommentToSettleWhileOthersAddTheirParts) {
   // Between the two confirming reads another job adds its part, keeping this one: no rewrite,
   // one more read.
-  m_job.clock.on_sleep = [&](int sleep) {
+  m_job.clock.on_sleep = [&](std::size_t sleep) {
     if (sleep == 2) {
       overwrite(std::string(k_marker) + "\npart a\npart c\n");
     }
@@ -172,7 +132,7 @@ TEST_F(SharedComment, WaitsForTheCommentToSettleWhileOthersAddTheirParts) {
 
 TEST_F(SharedComment, GivesUpWithExitCode3WhenThePartNeverStays) {
   m_github.add_comment(k_repo, k_pr, k_bot, std::string(k_marker) + "\n");
-  m_job.clock.on_sleep = [&](int) { overwrite(std::string(k_marker) + "\npart b\n"); };
+  m_job.clock.on_sleep = [&](std::size_t) { overwrite(std::string(k_marker) + "\npart b\n"); };
   github::SharedCommentPolicy policy;
   policy.max_writes = 3;
   try {
