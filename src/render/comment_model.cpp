@@ -296,7 +296,7 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
 
   m_head = {{"marker", comment_marker(input.id)},
             {"id", input.id},
-            {"title", input.section.value_or("Benchmark results")}};
+            {"title", input.section.value_or(k_comment_title)}};
   if (input.comparison != nullptr) {
     const auto& comparison = *input.comparison;
     for (std::size_t r = 0; r < comparison.rows.size(); ++r) {

@@ -50,6 +50,9 @@ enum class Verdict {
   k_not_comparable,  // 'x', or no ratio (missing, skipped, both failed)
 };
 
+// The comment's title (`title` in the model); with sections, the title above them.
+inline constexpr const char* k_comment_title = "Benchmark results";
+
 inline constexpr std::size_t k_verdict_count = 7;
 
 // Benchmarks per verdict, indexed by Verdict.

@@ -121,7 +121,7 @@ VerdictCounts sum(const std::vector<CommentSection>& sections) {
 
 std::string header(std::string_view id, const VerdictCounts& counts) {
   const auto alert = alert_json(counts);
-  return fmt::format("{}\n## Benchmark results\n\n> [!{}]\n> {}\n\n{}\n", comment_marker(id),
+  return fmt::format("{}\n## {}\n\n> [!{}]\n> {}\n\n{}\n", comment_marker(id), k_comment_title,
                      alert["level"].get<std::string>(), alert["text_md"].get<std::string>(),
                      headline_md(counts));
 }

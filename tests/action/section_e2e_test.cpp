@@ -1,6 +1,6 @@
 // `spyglass comment --section` end to end: several jobs of a matrix, each a thread running the CLI
 // in-process with its own results and section, posting over libcurl to the fake GitHub at once.
-// Their waits are real but a hundredth as long, so that jobs interleave as they would.
+// Their waits are real but a twentieth as long, so that jobs interleave as they would.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,6 +13,7 @@
 
 #include "spyglass/render/comment_sections.hpp"
 #include "support/fake_github.hpp"
+#include "support/gfm_inspect.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,14 +25,15 @@ constexpr const char* k_token = "ghs_sectionsSecretToken0123456789";
 constexpr const char* k_bot = "github-actions[bot]";
 constexpr std::size_t k_jobs = 8;
 
-// Sleeps a hundredth of each wait asked for.
+// Sleeps a twentieth of each wait asked for: long against a request to the fake, short enough
+// for a quick test.
 class ShortClock final : public util::Clock {
  public:
   std::chrono::system_clock::time_point now() const override {
     return std::chrono::system_clock::now();
   }
   void sleep_for(std::chrono::milliseconds duration) override {
-    std::this_thread::sleep_for(duration / 100);
+    std::this_thread::sleep_for(duration / 20);
   }
 };
 
@@ -187,6 +189,22 @@ TEST_F(SectionE2e, PrintOnlyShowsTheCommentAsIfThisJobWereAlone) {
 TEST_F(SectionE2e, EightJobsAtOnceLeaveOneCommentWithEverySection) {
   post_all_at_once();
   expect_every_section();
+  // GitHub's parser sees each marker line as a hidden HTML block of its own (none swallows the
+  // markdown after it), and every job's tables: 7 of regressions, 4 of improvements, 8 others.
+  const auto summary = inspect_gfm(m_github.comments(k_repo, 7).at(0).body);
+  std::vector<std::string> markers;
+  for (const auto& html : summary.raw_html) {
+    if (html.starts_with("<!--")) {
+      markers.push_back(html);
+    }
+  }
+  ASSERT_EQ(markers.size(), 1 + 2 * k_jobs);
+  EXPECT_EQ(markers[0], "<!-- spyglass:matrix -->\n");
+  EXPECT_EQ(markers[1],
+            render::section_begin_line("clang/cpu/py3.11", {1, 0, 0, 0, 0, 2, 0}) + "\n");
+  EXPECT_EQ(markers[2], render::section_end_line("clang/cpu/py3.11") + "\n");
+  EXPECT_EQ(markers[16], render::section_end_line("gcc/gpu/py3.12") + "\n");
+  EXPECT_EQ(summary.tables.size(), 19u);
 }
 
 TEST_F(SectionE2e, EightJobsAtOnceSurviveServerErrorsAndALostResponse) {
