@@ -147,6 +147,21 @@ TEST_F(SharedComment, GivesUpWithExitCode3WhenThePartNeverStays) {
   EXPECT_EQ(m_job.clock.sleeps().size(), 3u);
 }
 
+TEST_F(SharedComment, MergesAShorterBodyWhenGitHubFindsItTooLong) {
+  m_github.add_comment(k_repo, k_pr, k_bot, std::string(k_marker) + "\npart b\n");
+  m_github.push_fault(Fault::body_too_long().on("PATCH", ""));
+  std::vector<github::BodyLength> asked;
+  m_request.merge = [&](const std::string& current, github::BodyLength length) {
+    asked.push_back(length);
+    return with_line(current, length == github::BodyLength::k_full ? "part a, long\n" : "part a\n");
+  };
+  write_part_a();
+  EXPECT_EQ(m_github.comments(k_repo, k_pr).at(0).body,
+            std::string(k_marker) + "\npart b\npart a\n");
+  EXPECT_EQ(asked, (std::vector<github::BodyLength>{github::BodyLength::k_full,
+                                                    github::BodyLength::k_shorter}));
+}
+
 TEST_F(SharedComment, SurvivesAServerErrorBurst) {
   m_github.push_fault(Fault::server_errors(3, 502));
   write_part_a();
