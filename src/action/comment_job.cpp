@@ -19,6 +19,7 @@
 #include "spyglass/ingest/comparison_table.hpp"
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/render/comment.hpp"
+#include "spyglass/render/comment_sections.hpp"
 #include "spyglass/render/env_diff.hpp"
 #include "spyglass/render/html_preview.hpp"
 #include "spyglass/util/clock.hpp"
@@ -31,6 +32,15 @@ void check_job(const CommentJob& job, std::string_view command) {
     throw Error(
         ExitCode::k_bad_input,
         fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
+  }
+  if (job.section) {
+    render::check_section_name(*job.section);
+    if (job.comment_mode != github::CommentMode::k_update) {
+      throw Error(
+          ExitCode::k_bad_input,
+          fmt::format("{}: --section needs --comment-mode update (the jobs share one comment)",
+                      command));
+    }
   }
   if (job.base_path.has_value() != job.pr_path.has_value()) {
     throw Error(ExitCode::k_bad_input,
@@ -221,12 +231,19 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   input.run = run_context_from(env);
   input.dashboard_url = job.dashboard_url;
   input.chart = job.chart;
+  input.section = job.section;
   if (job.print_model) {
     io.out << render::build_comment_model(input, {}).dump(2) << "\n";
     return ExitCode::k_success;
   }
 
-  const auto comment = render::fit_comment(input, job.max_chars, comment_template);
+  // With a section, the comment as this job would leave it were there no other sections.
+  std::optional<render::SectionedComment> sectioned;
+  if (job.section) {
+    sectioned.emplace(input, comment_template);
+  }
+  const auto comment = sectioned ? sectioned->splice_into("", job.max_chars)
+                                 : render::fit_comment(input, job.max_chars, comment_template);
   auto body_path = job.output_path;
   if (!body_path) {
     if (const auto temp = env.get("RUNNER_TEMP")) {
@@ -267,7 +284,8 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
       }
     };
     github::CurlTransport curl;
-    util::SystemClock clock;
+    util::SystemClock system_clock;
+    util::Clock& clock = io.clock != nullptr ? *io.clock : system_clock;
     github::RetryingTransport transport(curl, {}, clock, log);
     const auto config = api_config(job, env);
     github::Client client(transport, config, log);
@@ -276,8 +294,10 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     auto shrink = [&] {
       return render::fit_comment(input, job.max_chars * 9 / 10, comment_template);
     };
-    posted = publish_comment(client, options, render::comment_marker(job.id), comment, shrink, env,
-                             io.err);
+    posted = sectioned
+                 ? publish_section(client, options, *sectioned, job.max_chars, clock, env, io.err)
+                 : publish_comment(client, options, render::comment_marker(job.id), comment, shrink,
+                                   env, io.err);
     const auto draft = gate_verdict(loaded, job.draft_threshold, job.ignore_failures);
     if (job.draft_on_regression && draft.regression_detected && posted.comment) {
       if (github::convert_to_draft(client, *repo, *posted.pr_number) ==

@@ -37,6 +37,8 @@ struct CommentJob {
   std::optional<std::string> preview_path;   // an HTML rendering, for a person to look at
   std::optional<std::string> dashboard_url;
   bool chart = true;         // the Mermaid chart of the largest changes
+  // This job's section of the comment shared by the jobs with the same id (`--section`).
+  std::optional<std::string> section;
   bool print_only = false;   // print instead of posting; needs no token
   bool print_model = false;  // print the template's data model instead
   bool job_summary = true;   // append the full report to $GITHUB_STEP_SUMMARY

@@ -127,6 +127,7 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.factor = positive_number(env, "factor").value_or(job.factor);
   job.template_path = input(env, "template");
   job.id = input(env, "comment-id").value_or(job.id);
+  job.section = input(env, "section");
   job.comment_mode = comment_mode(env);
   job.print_only = !flag(env, "post-comment", true);
   if (const auto pr = input(env, "pr-number")) {

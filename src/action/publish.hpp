@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -7,6 +8,8 @@
 
 #include "spyglass/github/client.hpp"
 #include "spyglass/github/upsert.hpp"
+#include "spyglass/render/comment_sections.hpp"
+#include "spyglass/util/clock.hpp"
 #include "spyglass/util/env.hpp"
 
 namespace spyglass::action {
@@ -36,5 +39,12 @@ PublishOutcome publish_comment(github::Client& client, const PublishOptions& opt
                                const std::string& marker, const std::string& body,
                                const std::function<std::string()>& shrink, const util::Env& env,
                                std::ostream& err);
+
+// Like publish_comment, for this job's section of the comment shared by the jobs with the same
+// id: spliced into whatever the comment holds (the whole within `max_chars`), then checked to stay
+// there while other jobs write theirs (github::upsert_shared_comment).
+PublishOutcome publish_section(github::Client& client, const PublishOptions& options,
+                               render::SectionedComment& section, std::size_t max_chars,
+                               util::Clock& clock, const util::Env& env, std::ostream& err);
 
 }  // namespace spyglass::action

@@ -29,6 +29,8 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
 
   command->add_option("--id", job.id, "Comment id: one comment per id on a pull request")
       ->capture_default_str();
+  command->add_option("--section", job.section,
+                      "This job's section of the comment the jobs with the same --id share");
   command->add_option("--max-chars", job.max_chars, "Longest comment body to produce")
       ->check(CLI::Range(std::size_t{1000}, std::size_t{1} << 24))
       ->capture_default_str();

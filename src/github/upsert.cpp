@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -63,6 +64,8 @@ class Upsert {
  private:
   // Post a new comment and settle any race it may have started.
   UpsertResult create_and_settle(const std::vector<IssueComment>& earlier);
+  // With a merge, make `m_body` from `current`, the body of the comment it is to replace.
+  void merge_from(const std::string& current);
   // Send `m_body` with `send`; on 422 "body is too long" shrink it once and send again.
   IssueComment write(const std::function<IssueComment(const std::string&)>& send);
   // Delete a comment that may already be gone (another run deleted it first).
@@ -73,10 +76,11 @@ class Upsert {
   Client& m_client;
   const UpsertRequest& m_request;
   std::string m_body;
+  std::string m_current;  // what `m_body` was merged from
 };
 
 UpsertResult Upsert::run() {
-  const auto earlier = ours(m_client.list_comments(m_request.repo, m_request.pr_number), m_request);
+  const auto earlier = list_ours(m_client, m_request);
   if (m_request.mode == CommentMode::k_recreate) {
     for (const auto& comment : earlier) {
       delete_if_present(comment.id);
@@ -86,32 +90,38 @@ UpsertResult Upsert::run() {
     return create_and_settle(earlier);
   }
 
-  // Update the oldest in place. Duplicates left by an interrupted run are removed from this
-  // listing, at no extra request when there are none.
-  const IssueComment& kept = earlier.front();
-  for (auto it = earlier.begin() + 1; it != earlier.end(); ++it) {
-    delete_if_present(it->id);
-  }
+  // Update the oldest in place, then remove the duplicates an interrupted run left in this
+  // listing (no extra request when there are none). Updating first keeps the time between the
+  // listing and the update, which a merged body is made from, short.
   // No re-check after an update: a PATCH adds no comment, so it cannot make a duplicate. A run
   // racing this one either found the same comment (the later PATCH wins) or found none and
   // creates one, and that run's own re-check lists after this comment existed and keeps the
   // oldest. Skipping it keeps an update with n earlier comments at ceil((n + 1) / 100) list pages
   // plus one PATCH: 5 requests for 300.
+  const IssueComment& kept = earlier.front();
+  merge_from(kept.body);
+  std::optional<IssueComment> updated;
   try {
-    const IssueComment updated = write([&](const std::string& body) {
+    updated = write([&](const std::string& body) {
       return m_client.update_comment(m_request.repo, kept.id, body);
     });
-    return {updated.id, updated.html_url, false};
   } catch (const ApiError& e) {
     if (e.status() != 404) {
       throw;
     }
+  }
+  for (auto it = earlier.begin() + 1; it != earlier.end(); ++it) {
+    delete_if_present(it->id);
+  }
+  if (updated) {
+    return {updated->id, updated->html_url, false};
   }
   // Deleted since the listing (by a run in recreate mode, or by hand): post it afresh.
   return create_and_settle({});
 }
 
 UpsertResult Upsert::create_and_settle(const std::vector<IssueComment>& earlier) {
+  merge_from("");
   const IssueComment created = write([&](const std::string& body) {
     return m_client.create_comment(m_request.repo, m_request.pr_number, body);
   });
@@ -119,7 +129,7 @@ UpsertResult Upsert::create_and_settle(const std::vector<IssueComment>& earlier)
   // Re-check: a run that listed before our POST may have posted too, or a retried POST may have
   // been applied twice. Every such run re-checks after its own POST, and the last to post sees
   // all the others, so choosing the same survivor everywhere leaves exactly one comment.
-  const auto now = ours(m_client.list_comments(m_request.repo, m_request.pr_number), m_request);
+  const auto now = list_ours(m_client, m_request);
   const auto earlier_ids = ids_of(earlier);
   std::vector<IssueComment> fresh;
   std::copy_if(now.begin(), now.end(), std::back_inserter(fresh),
@@ -132,15 +142,18 @@ UpsertResult Upsert::create_and_settle(const std::vector<IssueComment>& earlier)
   // the newest: the older ones are hidden on purpose, and a run that listed after our POST hides
   // ours, so only the newest is sure to stay visible.
   const IssueComment kept = m_request.mode == CommentMode::k_new ? fresh.back() : fresh.front();
+  UpsertResult result{kept.id, kept.html_url, true};
+  if (kept.id != created.id) {
+    merge_from(kept.body);
+  }
+  if (kept.body != m_body) {
+    const IssueComment updated = m_client.update_comment(m_request.repo, kept.id, m_body);
+    result.html_url = updated.html_url;
+  }
   for (const auto& comment : fresh) {
     if (comment.id != kept.id) {
       delete_if_present(comment.id);
     }
-  }
-  UpsertResult result{kept.id, kept.html_url, true};
-  if (kept.body != m_body) {
-    const IssueComment updated = m_client.update_comment(m_request.repo, kept.id, m_body);
-    result.html_url = updated.html_url;
   }
   if (m_request.mode == CommentMode::k_new) {
     std::vector<IssueComment> older;
@@ -151,15 +164,23 @@ UpsertResult Upsert::create_and_settle(const std::vector<IssueComment>& earlier)
   return result;
 }
 
+void Upsert::merge_from(const std::string& current) {
+  if (m_request.merge) {
+    m_current = current;
+    m_body = m_request.merge(current, BodyLength::k_full);
+    require_marker(m_request, m_body);
+  }
+}
+
 IssueComment Upsert::write(const std::function<IssueComment(const std::string&)>& send) {
   try {
     return send(m_body);
   } catch (const ApiError& e) {
-    if (!e.is_body_too_long() || !m_request.shrink) {
+    if (!e.is_body_too_long() || (!m_request.shrink && !m_request.merge)) {
       throw;
     }
   }
-  m_body = m_request.shrink();
+  m_body = m_request.merge ? m_request.merge(m_current, BodyLength::k_shorter) : m_request.shrink();
   require_marker(m_request, m_body);
   return send(m_body);
 }
@@ -195,11 +216,17 @@ void Upsert::minimize(const std::vector<IssueComment>& comments) {
 
 }  // namespace
 
+std::vector<IssueComment> list_ours(Client& client, const UpsertRequest& request) {
+  return ours(client.list_comments(request.repo, request.pr_number), request);
+}
+
 UpsertResult upsert_comment(Client& client, const UpsertRequest& request) {
   if (request.author.empty()) {
     throw Error(ExitCode::k_internal, "upsert_comment: no author to recognise our comments by");
   }
-  require_marker(request, request.body);
+  if (!request.merge) {
+    require_marker(request, request.body);
+  }
   return Upsert(client, request).run();
 }
 

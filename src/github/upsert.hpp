@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "spyglass/github/client.hpp"
 
@@ -16,6 +17,9 @@ enum class CommentMode {
   k_new,       // post a new one and hide the older ones as outdated (GraphQL minimizeComment)
 };
 
+// How long a merged body may be: GitHub's limit, or shorter after GitHub said it was too long.
+enum class BodyLength { k_full, k_shorter };
+
 struct UpsertRequest {
   std::string repo;  // owner/name
   int pr_number = 0;
@@ -26,6 +30,9 @@ struct UpsertRequest {
   CommentMode mode = CommentMode::k_update;
   // A shorter body to retry with when GitHub answers 422 "body is too long".
   std::function<std::string()> shrink;
+  // When set, replaces `body` and `shrink`: the body is made from the comment it replaces,
+  // merge(that comment's body, or "" for a new comment, k_full), k_shorter after a 422.
+  std::function<std::string(const std::string& current, BodyLength length)> merge;
 };
 
 struct UpsertResult {
@@ -33,6 +40,10 @@ struct UpsertResult {
   std::string html_url;
   bool created = false;  // false: an existing comment was updated
 };
+
+// Our comments with the request's marker on its pull request, oldest first; upsert_comment keeps
+// the first.
+std::vector<IssueComment> list_ours(Client& client, const UpsertRequest& request);
 
 // Post or update this id's comment so that exactly one exists afterwards, even when another run
 // raced us: after posting, the comments are listed again and any other comment of ours with the

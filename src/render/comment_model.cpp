@@ -17,8 +17,6 @@ using json = nlohmann::ordered_json;
 using model::Change;
 using model::ComparisonRow;
 
-constexpr std::size_t k_verdict_count = 7;
-
 struct VerdictInfo {
   const char* key;    // the counts key in the model
   const char* emoji;  // shown in the first column
@@ -162,7 +160,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("**{}** {}", n, n == 1 ? one : many);
 }
 
-json alert(const std::array<std::size_t, k_verdict_count>& counts) {
+json alert(const VerdictCounts& counts) {
   auto count = [&](Verdict v) { return counts[static_cast<std::size_t>(v)]; };
   const std::size_t regressed = count(Verdict::k_regressed);
   const std::size_t failing = count(Verdict::k_failing);
@@ -192,7 +190,7 @@ json alert(const std::array<std::size_t, k_verdict_count>& counts) {
   return {{"level", "NOTE"}, {"text_md", "No significant changes."}};
 }
 
-std::string headline(const std::array<std::size_t, k_verdict_count>& counts) {
+std::string headline(const VerdictCounts& counts) {
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < k_verdict_count; ++i) {
     if (counts[i] > 0) {
@@ -202,7 +200,7 @@ std::string headline(const std::array<std::size_t, k_verdict_count>& counts) {
   return parts.empty() ? "No benchmarks to compare." : fmt::format("{}", fmt::join(parts, " · "));
 }
 
-std::string others_summary(const std::array<std::size_t, k_verdict_count>& counts) {
+std::string others_summary(const VerdictCounts& counts) {
   std::vector<std::string> parts;
   for (auto verdict : {Verdict::k_insignificant, Verdict::k_unchanged, Verdict::k_not_comparable}) {
     const auto n = counts[static_cast<std::size_t>(verdict)];
@@ -260,6 +258,12 @@ std::string label_or(const std::vector<std::string>& labels, std::size_t i,
 
 }  // namespace
 
+std::string_view verdict_key(Verdict verdict) { return info(verdict).key; }
+
+json alert_json(const VerdictCounts& counts) { return alert(counts); }
+
+std::string headline_md(const VerdictCounts& counts) { return headline(counts); }
+
 std::string comment_marker(std::string_view id) { return fmt::format("<!-- spyglass:{} -->", id); }
 
 std::string_view verdict_key(Verdict verdict) { return info(verdict).key; }
@@ -286,14 +290,16 @@ Verdict verdict_of(const ComparisonRow& row) {
 }
 
 CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
-  std::array<std::size_t, k_verdict_count> counts{};
+  auto& counts = m_verdict_counts;
   std::array<std::vector<std::pair<double, std::size_t>>, 3> keyed;  // severity, row index
   auto add = [&](Verdict placed_by, double key, std::size_t index) {
     ++counts[static_cast<std::size_t>(placed_by)];
     keyed[static_cast<std::size_t>(group_of(placed_by))].emplace_back(key, index);
   };
 
-  m_head = {{"marker", comment_marker(input.id)}, {"id", input.id}, {"title", "Benchmark results"}};
+  m_head = {{"marker", comment_marker(input.id)},
+            {"id", input.id},
+            {"title", input.section.value_or(k_comment_title)}};
   if (input.comparison != nullptr) {
     const auto& comparison = *input.comparison;
     for (std::size_t r = 0; r < comparison.rows.size(); ++r) {

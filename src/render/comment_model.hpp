@@ -25,6 +25,8 @@ struct CommentInput {
   model::RunContext run;
   std::optional<std::string> dashboard_url;
   bool chart = true;  // a Mermaid chart of the largest changes (`--no-chart` turns it off)
+  // This job's section of a shared comment (`--section`): becomes the title; nullopt: no sections.
+  std::optional<std::string> section;
 };
 
 // How much the comment shows. The fitter lowers these, least important first, until the comment
@@ -50,6 +52,23 @@ enum class Verdict {
   k_not_comparable,  // 'x', or no ratio (missing, skipped, both failed)
 };
 
+// The comment's title (`title` in the model); with sections, the title above them.
+inline constexpr const char* k_comment_title = "Benchmark results";
+
+inline constexpr std::size_t k_verdict_count = 7;
+
+// Benchmarks per verdict, indexed by Verdict.
+using VerdictCounts = std::array<std::size_t, k_verdict_count>;
+
+// The verdict's key in the model's `counts`, e.g. "regressed".
+std::string_view verdict_key(Verdict verdict);
+
+// The model's `alert` for `counts`: its level (CAUTION, TIP, NOTE) and sentence (`text_md`).
+nlohmann::ordered_json alert_json(const VerdictCounts& counts);
+
+// The model's `headline_md` for `counts`: every non-zero count.
+std::string headline_md(const VerdictCounts& counts);
+
 // The hidden first line of the comment with `id`, by which spyglass finds its comment again.
 std::string comment_marker(std::string_view id);
 
@@ -72,6 +91,9 @@ class CommentModel {
   nlohmann::ordered_json build(const CommentDetail& detail,
                                std::size_t row_cap = CommentDetail::k_all) const;
 
+  // Benchmarks per verdict (in compare-many, each by its worst cell).
+  const VerdictCounts& counts() const { return m_verdict_counts; }
+
   // How many rows the regressions table has in full (regressions and new failures).
   std::size_t regression_count() const { return m_groups[0].size(); }
 
@@ -82,6 +104,7 @@ class CommentModel {
  private:
   const CommentInput* m_input;
   nlohmann::ordered_json m_head;  // the fields before the counts, as the template sees them
+  VerdictCounts m_verdict_counts{};
   nlohmann::ordered_json m_counts;
   nlohmann::ordered_json m_alert;
   std::string m_headline;

@@ -3,6 +3,7 @@
 #include <istream>
 #include <ostream>
 
+#include "spyglass/util/clock.hpp"
 #include "spyglass/util/env.hpp"
 
 namespace spyglass::util {
@@ -11,8 +12,9 @@ namespace spyglass::util {
 struct Io {
   std::ostream& out;
   std::ostream& err;
-  std::istream* in = nullptr;         // standard input, for `-` paths; null: none
-  const Env* env = nullptr;     // environment variables; null: an empty environment
+  std::istream* in = nullptr;  // standard input, for `-` paths; null: none
+  const Env* env = nullptr;    // environment variables; null: an empty environment
+  Clock* clock = nullptr;      // waits between GitHub requests; null: the system clock
 
   // The environment to read (an empty one when none was given).
   const Env& environment() const {

@@ -13,8 +13,8 @@
 #include "spyglass/github/api_error.hpp"
 #include "spyglass/github/curl_transport.hpp"
 #include "spyglass/github/retrying_transport.hpp"
-#include "support/fake_clock.hpp"
 #include "support/fake_github.hpp"
+#include "support/spyglass_run.hpp"
 
 namespace spyglass::test {
 namespace {
@@ -31,25 +31,6 @@ constexpr const char* k_marker = "<!-- spyglass:default -->";
 constexpr const char* k_bot = "github-actions[bot]";
 
 std::string body_with(const std::string& text) { return std::string(k_marker) + "\n" + text; }
-
-github::ApiConfig config_for(const FakeGithub& github) {
-  github::ApiConfig config;
-  config.api_url = github.api_url();
-  config.graphql_url = github.graphql_url();
-  config.token = "fake-token";
-  return config;
-}
-
-// One run of spyglass: its own connection, retries and clock, as a separate process would have.
-struct SpyglassRun {
-  explicit SpyglassRun(const FakeGithub& github, milliseconds total_timeout = seconds(10))
-      : curl(seconds(2), total_timeout), client(retrying, config_for(github)) {}
-
-  github::CurlTransport curl;
-  FakeClock clock;
-  github::RetryingTransport retrying{curl, github::RetryPolicy{}, clock};
-  github::Client client;
-};
 
 class UpsertComment : public ::testing::Test {
  protected:

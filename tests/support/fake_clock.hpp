@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "spyglass/util/clock.hpp"
@@ -17,7 +19,13 @@ class FakeClock final : public util::Clock {
   void sleep_for(std::chrono::milliseconds duration) override {
     m_sleeps.push_back(duration);
     m_now += duration;
+    if (on_sleep) {
+      on_sleep(m_sleeps.size());
+    }
   }
+
+  // Run after each wait with the number of waits so far: a test acts there as another process.
+  std::function<void(std::size_t)> on_sleep;
 
   // Every wait asked for, in order.
   const std::vector<std::chrono::milliseconds>& sleeps() const { return m_sleeps; }
