@@ -266,8 +266,6 @@ std::string headline_md(const VerdictCounts& counts) { return headline(counts); 
 
 std::string comment_marker(std::string_view id) { return fmt::format("<!-- spyglass:{} -->", id); }
 
-std::string_view verdict_key(Verdict verdict) { return info(verdict).key; }
-
 Verdict verdict_of(const ComparisonRow& row) {
   switch (row.change) {
     case Change::k_regressed:
@@ -311,7 +309,11 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
     m_head["is_compare_many"] = false;
     const auto before = comparison.before.machine_env();
     const auto after = comparison.after.machine_env();
-    m_meta["env_label"] = before == after ? before : fmt::format("{} \u2192 {}", before, after);
+    if (before.empty() && after.empty()) {
+      m_meta["env_label"] = nullptr;  // a table that names no environment
+    } else {
+      m_meta["env_label"] = before == after ? before : fmt::format("{} \u2192 {}", before, after);
+    }
     m_meta["base"] = commit_json(comparison.before.commit_hash, input.run);
     m_meta["head"] = commit_json(comparison.after.commit_hash, input.run);
     m_meta["factor"] = fmt::format("{}", comparison.factor);

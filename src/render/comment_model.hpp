@@ -75,9 +75,6 @@ std::string comment_marker(std::string_view id);
 // The verdict of one compared pair.
 Verdict verdict_of(const model::ComparisonRow& row);
 
-// How the comment's model names `verdict` (`regressed`, `failing`, ..., `not_comparable`).
-std::string_view verdict_key(Verdict verdict);
-
 // The data model the comment template sees (documented in docs/templates.md), built for many
 // details: the rows are formatted, grouped and sorted once, and each model cut from them.
 // `{{name}}`-style fields hold plain text; fields ending in `_md` hold markdown for `{{{...}}}`,

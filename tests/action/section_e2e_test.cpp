@@ -165,7 +165,12 @@ TEST_F(SectionE2e, PrintOnlyShowsTheCommentAsIfThisJobWereAlone) {
             "<!-- spyglass:section:gcc%2Fgpu%2Fpy3.11:begin regressed=2 improved=1 unchanged=2 "
             "-->\n"
             "## gcc/gpu/py3.11\n\n> [!CAUTION]\n> **2** benchmarks regressed.\n\n"
-            "**2** regressed · **1** improved · **2** unchanged\n\n### Regressions\n\n"
+            "**2** regressed · **1** improved · **2** unchanged\n\n"
+            "```mermaid\nxychart-beta horizontal\n  title \"Largest changes\"\n"
+            "  x-axis [\"job2.time_fast (2.00× faster)\", \"job2.time_slow_0 (2.00× slower)\", "
+            "\"job2.time_slow_1 (2.00× slower)\"]\n"
+            "  y-axis \"factor of change\" 1 --> 2.5\n  bar [2.00, 2.00, 2.00]\n```\n\n"
+            "### Regressions\n\n"
             "| | Benchmark | Before | After | Ratio | Change | |\n"
             "|:-:|:--|--:|--:|--:|--:|:--|\n"
             "| 🔴 | `job2.time_slow_0` | 1.00s | 2.00s | 2.00× | +100% | ██ |\n"
@@ -181,7 +186,7 @@ TEST_F(SectionE2e, PrintOnlyShowsTheCommentAsIfThisJobWereAlone) {
             "| ⚪ | `job2.time_same_2` | 1.00s | 1.00s | 1.00× | +0.0% |  |\n\n"
             "</details>\n\n<details>\n<summary>Comparison table</summary>\n\n```\n" +
                 table_of(2) +
-                "```\n\n</details>\n\n<sub> · / · factor 1.1 · spyglass " SPYGLASS_VERSION
+                "```\n\n</details>\n\n<sub> · factor 1.1 · spyglass " SPYGLASS_VERSION
                 "</sub>\n"
                 "<!-- spyglass:section:gcc%2Fgpu%2Fpy3.11:end -->\n");
 }
