@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <span>
 
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/action/outputs.hpp"
@@ -86,10 +87,11 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     return loaded;
   }
   if (job.base_path) {
-    const auto before = load_results(*job.base_path, io);
-    const auto after = load_results(*job.pr_path, io);
-    const auto catalog = load_catalog(job.benchmarks_path, *job.base_path);
-    loaded.single = compare::compare_results(before, after, catalog, job.factor);
+    const auto inputs =
+        load_inputs({*job.base_path, *job.pr_path}, job.input, job.benchmarks_path, io);
+    const auto& before = inputs.files[0];
+    const auto& after = inputs.files[1];
+    loaded.single = compare::compare_results(before, after, inputs.catalog, job.factor);
     render::CompareTableOptions table;
     table.label_before = job.label_before;
     table.label_after = job.label_after;
@@ -97,13 +99,12 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     loaded.environment_markdown = environment_markdown(before, after);
     return loaded;
   }
-  const auto baseline = load_results(*job.baseline_path, io);
-  std::vector<model::ResultFile> contenders;
-  for (const auto& path : job.contender_paths) {
-    contenders.push_back(load_results(path, io));
-  }
-  const auto catalog = load_catalog(job.benchmarks_path, *job.baseline_path);
-  loaded.multi = compare::compare_many(baseline, contenders, catalog, job.factor);
+  std::vector<std::string> paths{*job.baseline_path};
+  paths.insert(paths.end(), job.contender_paths.begin(), job.contender_paths.end());
+  const auto inputs = load_inputs(paths, job.input, job.benchmarks_path, io);
+  const std::span<const model::ResultFile> files = inputs.files;
+  loaded.multi =
+      compare::compare_many(files.front(), files.subspan(1), inputs.catalog, job.factor);
   loaded.raw_table = render::render_compare_many_text(*loaded.multi, job.labels);
   return loaded;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "spyglass/action/load_inputs.hpp"
 #include "spyglass/util/io.hpp"
 #include "spyglass/github/upsert.hpp"
 #include "spyglass/util/error.hpp"
@@ -24,6 +25,7 @@ struct CommentJob {
   std::optional<std::string> label_before;
   std::optional<std::string> label_after;
   std::optional<std::string> benchmarks_path;
+  InputOptions input;  // how the result files are read
   double factor = 1.1;
 
   // The comment.

@@ -21,6 +21,7 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
   command->add_option("--label-before", job.label_before, "Name of the base in the raw table");
   command->add_option("--label-after", job.label_after, "Name of the PR in the raw table");
   command->add_option("--bconf", job.benchmarks_path, "benchmarks.json (units)");
+  add_input_options(*command, job.input, "--base (or --baseline)", "--pr (or every --contender)");
   add_factor_option(*command, job.factor);
 
   command->add_option("--id", job.id, "Comment id: one comment per id on a pull request")
