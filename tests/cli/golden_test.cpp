@@ -273,10 +273,12 @@ TEST(CliHelp, NamesEveryCommandArgumentAndOption) {
       {{"compare", "--help"},
        {"B1", "B2", "BCONF", "--factor", "--split", "--only-changed", "--only-improved",
         "--only-regressed", "--sort", "--label-before", "--label-after", "--no-env-label",
-        "--format", "--exit-zero"}},
+        "--format", "--exit-zero", "--input-format", "--metric", "--base-run", "--pr-run"}},
       {{"compare-many", "--help"},
        {"BASELINE", "CONTENDERS", "--bconf", "--factor", "--sort", "--label", "--format",
-        "--exit-zero"}},
+        "--exit-zero", "--input-format", "--metric", "--base-run", "--pr-run"}},
+      {{"comment", "--help"}, {"--base", "--pr", "--input-format", "--metric", "--base-run",
+                               "--pr-run"}},
   };
   for (const auto& c : cases) {
     const auto result = run_cli(c.args);

@@ -10,6 +10,7 @@
 #include "spyglass/stats/sample_stats.hpp"
 #include "spyglass/util/error.hpp"
 #include "support/paths.hpp"
+#include "support/sampled_result.hpp"
 
 namespace spyglass::ingest {
 namespace {
@@ -74,17 +75,11 @@ TEST(Gbench, RepetitionsAreSamplesWithAsvsStats) {
   EXPECT_EQ(loaded.file.env_name, "itsy.bitsy.benchmarks.exe");
   ASSERT_EQ(loaded.file.results.size(), 58u);
   const auto& noop = loaded.file.results[0];
-  EXPECT_EQ(noop.name, "noop");
-  ASSERT_TRUE(noop.samples);
-  EXPECT_EQ(noop.samples->size(), 30u);
-  ASSERT_TRUE(noop.value);
-  EXPECT_DOUBLE_EQ(noop.value->value, 5.499750841408969e-16);
-  ASSERT_TRUE(noop.stats);
+  test::expect_sampled(noop, "noop", 30, 5.499750841408969e-16);
   const auto expected = stats::compute_stats(*noop.samples, 1e9);
   ASSERT_TRUE(expected);
   EXPECT_EQ(noop.value->value, expected->result);
   EXPECT_EQ(noop.stats->number, 1e9);  // the repetitions' iterations
-  EXPECT_EQ(noop.stats->repeat, 30);
   EXPECT_EQ(noop.stats->q_25, expected->stats.q_25);
   EXPECT_EQ(noop.stats->ci_99_b, expected->stats.ci_99_b);
 }
@@ -107,12 +102,9 @@ TEST(Gbench, IgnoresBigOAndRmsAggregates) {
   EXPECT_EQ(loaded.file.machine, "FRANCOIS-DESK");
   EXPECT_EQ(loaded.file.env_name, "baseline_driver.exe");
   ASSERT_EQ(loaded.file.results.size(), 1u);
-  const auto& result = loaded.file.results[0];
-  EXPECT_EQ(result.name, "baseline/repeats:100/manual_time");
-  ASSERT_TRUE(result.samples);
-  EXPECT_EQ(result.samples->size(), 100u);
-  EXPECT_DOUBLE_EQ(result.value->value, 1.4165224975136612e-08);
-  EXPECT_EQ(result.stats->number, 49072048);
+  test::expect_sampled(loaded.file.results[0], "baseline/repeats:100/manual_time", 100,
+                       1.4165224975136612e-08);
+  EXPECT_EQ(loaded.file.results[0].stats->number, 49072048);
 }
 
 TEST(Gbench, HonoursEachRowsTimeUnit) {
@@ -120,13 +112,10 @@ TEST(Gbench, HonoursEachRowsTimeUnit) {
   EXPECT_EQ(loaded.file.machine, "ci-runner");
   EXPECT_EQ(loaded.file.env_name, "tiny_bench");
   ASSERT_EQ(loaded.file.results.size(), 3u);
-  EXPECT_EQ(loaded.file.results[0].name, "BM_accumulate/64");
-  EXPECT_DOUBLE_EQ(loaded.file.results[0].value->value, 2.2435169978927037e-07);
-  EXPECT_EQ(loaded.file.results[1].name, "BM_accumulate/4096");
-  EXPECT_DOUBLE_EQ(loaded.file.results[1].value->value, 9.892124920569988e-06);
-  EXPECT_EQ(loaded.file.results[2].name, "BM_string_append");  // in us
-  EXPECT_DOUBLE_EQ(loaded.file.results[2].value->value, 2.455785317329189e-06);
-  EXPECT_EQ(loaded.file.results[2].samples->size(), 10u);
+  test::expect_sampled(loaded.file.results[0], "BM_accumulate/64", 10, 2.2435169978927037e-07);
+  test::expect_sampled(loaded.file.results[1], "BM_accumulate/4096", 10, 9.892124920569988e-06);
+  test::expect_sampled(loaded.file.results[2], "BM_string_append", 10,
+                       2.455785317329189e-06);  // in us
 }
 
 TEST(Gbench, AggregatesOnlyTakesTheMedian) {

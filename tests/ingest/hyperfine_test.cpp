@@ -9,6 +9,7 @@
 
 #include "spyglass/util/error.hpp"
 #include "support/paths.hpp"
+#include "support/sampled_result.hpp"
 
 namespace spyglass::ingest {
 namespace {
@@ -26,16 +27,10 @@ TEST(Hyperfine, EachCommandIsABenchmarkWithItsTimesAsSamples) {
   EXPECT_EQ(loaded.file.env_name, "two");
   ASSERT_EQ(loaded.file.results.size(), 2u);
   const auto& first = loaded.file.results[0];
-  EXPECT_EQ(first.name, "sleep 0.1");
+  test::expect_sampled(first, "sleep 0.1", 27, 0.10652535172000001);
   EXPECT_EQ(first.key, "sleep 0.1");
-  ASSERT_TRUE(first.samples);
-  EXPECT_EQ(first.samples->size(), 27u);
-  EXPECT_EQ(first.value->value, 0.10652535172000001);
-  EXPECT_EQ(first.stats->repeat, 27);
   EXPECT_EQ(first.stats->number, 1);
-  EXPECT_EQ(loaded.file.results[1].name, "sleep 0.2");
-  EXPECT_EQ(loaded.file.results[1].samples->size(), 13u);
-  EXPECT_EQ(loaded.file.results[1].value->value, 0.20866151872000002);
+  test::expect_sampled(loaded.file.results[1], "sleep 0.2", 13, 0.20866151872000002);
 
   const auto* info = loaded.catalog.find("sleep 0.2");
   ASSERT_NE(info, nullptr);
