@@ -83,6 +83,14 @@ std::string_view aggregate_kind(const std::string& file, const JsonPath& where,
   return underscore == std::string_view::npos ? std::string_view() : name.substr(underscore + 1);
 }
 
+// The benchmark an aggregate row of a file without run_name belongs to: `name` less its
+// "_<kind>" suffix.
+std::string_view without_suffix(std::string_view name, std::string_view kind) {
+  const bool suffixed = name.size() > kind.size() && name.ends_with(kind) &&
+                        name[name.size() - kind.size() - 1] == '_';
+  return suffixed ? name.substr(0, name.size() - kind.size() - 1) : name;
+}
+
 // The executable's file name, whichever separator its path uses.
 std::string file_name(std::string_view path) {
   const auto slash = path.find_last_of("/\\");
@@ -175,8 +183,7 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
     if (kind != "median" && kind != "mean") {
       continue;  // stddev, cv, min, max, BigO, RMS: not a value of the benchmark
     }
-    const std::string_view key =
-        run_name ? *run_name : name.substr(0, name.size() - kind.size() - 1);
+    const std::string_view key = run_name ? *run_name : without_suffix(name, kind);
     Group& group = group_of(key);
     if (failed) {
       group.failed = true;

@@ -134,14 +134,18 @@ TEST(Gbench, FilesWithoutRunNameGroupByNameAndTakeTheMeanWithoutMedian) {
       {"name": "BM_a", "iterations": 10, "real_time": 2, "cpu_time": 1, "time_unit": "ms"},
       {"name": "BM_a", "iterations": 10, "real_time": 4, "cpu_time": 1, "time_unit": "ms"},
       {"name": "BM_b_mean", "run_type": "aggregate", "iterations": 3, "real_time": 5,
-       "cpu_time": 5, "time_unit": "s"}]})",
+       "cpu_time": 5, "time_unit": "s"},
+      {"name": "BM_c", "run_type": "aggregate", "aggregate_name": "median", "iterations": 3,
+       "real_time": 7, "cpu_time": 7, "time_unit": "s"}]})",
                                    "old.json", {});
-  ASSERT_EQ(loaded.file.results.size(), 2u);
+  ASSERT_EQ(loaded.file.results.size(), 3u);
   EXPECT_EQ(loaded.file.results[0].name, "BM_a");
   EXPECT_EQ(loaded.file.results[0].samples, (std::vector<double>{2e-3, 4e-3}));
   EXPECT_DOUBLE_EQ(loaded.file.results[0].value->value, 3e-3);
   EXPECT_EQ(loaded.file.results[1].name, "BM_b");
   EXPECT_EQ(loaded.file.results[1].value->value, 5.0);
+  EXPECT_EQ(loaded.file.results[2].name, "BM_c");  // no suffix to drop
+  EXPECT_EQ(loaded.file.results[2].value->value, 7.0);
   EXPECT_EQ(loaded.file.machine, "");
   EXPECT_EQ(loaded.file.env_name, "");
 }
