@@ -107,8 +107,11 @@ InputOptions input_options(const util::Env& env) {
     const auto found = std::find_if(names.begin(), names.end(),
                                     [&](const auto& name) { return name.first == *format; });
     if (found == names.end()) {
-      bad_input("input-format", *format,
-                "one of auto, asv, gbench, pytest-benchmark, hyperfine, ptjb");
+      std::string choices;
+      for (const auto& [name, value] : names) {
+        choices += (choices.empty() ? "" : ", ") + name;
+      }
+      bad_input("input-format", *format, "one of " + choices);
     }
     options.format = found->second;
   }
