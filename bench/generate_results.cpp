@@ -1,6 +1,7 @@
 // Writes a synthetic, deterministic asv results tree for the performance harness (bench/run.sh):
 //
 //   spyglass_bench_gen OUT N
+//   spyglass_bench_gen --gbench OUT N
 //
 // OUT/results/benchmarks.json and OUT/results/bench-machine/{base,pr,c2}-virtualenv-py3.12.json
 // (results format 2, written the way Python's `json` writes them) holding N unrolled benchmarks:
@@ -9,6 +10,11 @@
 // (NaN); about 10% real regressions or improvements in pr and c2 against base; about 2% changed
 // versions. Only the raw std::mt19937_64 stream is standardized, so every distribution is built
 // here by hand from 64-bit draws: the same N gives the same files with any standard library.
+//
+// With --gbench it writes OUT/gbench/{base,pr}.json instead: Google Benchmark's JSON output
+// (`--benchmark_repetitions=10 --benchmark_format=json`, library 1.7's layout) for N benchmarks,
+// each with 10 repetition rows and the mean, median, stddev and cv aggregates; about 1% of the
+// benchmarks fail (`error_occurred`) and about 10% really changed in pr.
 // Standalone on purpose (std only): the harness must not depend on the code it measures.
 
 #include <algorithm>
@@ -682,6 +688,116 @@ std::string result_file_text(const std::vector<Benchmark>& suite, const Run& run
   return out;
 }
 
+// --- Google Benchmark ---------------------------------------------------------------------------
+
+constexpr std::size_t k_gbench_repetitions = 10;
+
+// One row of Google Benchmark's JSON output (times in ns, printed as the library prints them).
+struct GbenchRow {
+  std::string name;
+  std::string run_name;
+  std::size_t family = 0;
+  std::string aggregate;  // empty for a repetition
+  std::size_t repetition = 0;
+  std::int64_t iterations = 0;
+  double real_ns = 0.0;
+  double cpu_ns = 0.0;
+  bool error = false;
+};
+
+void append_gbench_row(std::string& out, const GbenchRow& row, bool first) {
+  char number[64];
+  const auto scientific = [&](double value) {
+    std::snprintf(number, sizeof number, "%.16e", value);
+    return std::string(number);
+  };
+  out += first ? "\n    {\n" : ",\n    {\n";
+  out += "      \"name\": " + python_string_literal(row.name) + ",\n";
+  out += "      \"family_index\": " + std::to_string(row.family) + ",\n";
+  out += "      \"per_family_instance_index\": 0,\n";
+  out += "      \"run_name\": " + python_string_literal(row.run_name) + ",\n";
+  out += std::string("      \"run_type\": \"") +
+         (row.aggregate.empty() ? "iteration" : "aggregate") + "\",\n";
+  out += "      \"repetitions\": " + std::to_string(k_gbench_repetitions) + ",\n";
+  if (row.aggregate.empty()) {
+    out += "      \"repetition_index\": " + std::to_string(row.repetition) + ",\n";
+  }
+  out += "      \"threads\": 1,\n";
+  if (!row.aggregate.empty()) {
+    out += "      \"aggregate_name\": \"" + row.aggregate + "\",\n";
+    out += std::string("      \"aggregate_unit\": \"") +
+           (row.aggregate == "cv" ? "percentage" : "time") + "\",\n";
+  }
+  if (row.error) {
+    out += "      \"error_occurred\": true,\n";
+    out += "      \"error_message\": \"setup failed\",\n";
+  }
+  out += "      \"iterations\": " + std::to_string(row.iterations) + ",\n";
+  out += "      \"real_time\": " + scientific(row.real_ns) + ",\n";
+  out += "      \"cpu_time\": " + scientific(row.cpu_ns) + ",\n";
+  out += "      \"time_unit\": \"ns\"\n    }";
+}
+
+// The mean, median, stddev and cv aggregates of `times`, in that order.
+std::vector<std::pair<std::string, double>> gbench_aggregates(std::vector<double> times) {
+  double sum = 0.0;
+  for (const double time : times) {
+    sum += time;
+  }
+  const double mean = sum / static_cast<double>(times.size());
+  double squares = 0.0;
+  for (const double time : times) {
+    squares += (time - mean) * (time - mean);
+  }
+  const double stddev = std::sqrt(squares / static_cast<double>(times.size() - 1));
+  std::sort(times.begin(), times.end());
+  return {{"mean", mean}, {"median", quantile(times, 0.5)}, {"stddev", stddev},
+          {"cv", stddev / mean}};
+}
+
+// A Google Benchmark JSON file of `count` benchmarks; `change_probability` as in Run.
+std::string gbench_file_text(std::size_t count, std::uint64_t seed, double change_probability) {
+  Random suite(k_seed);  // the same benchmarks and true times in every file
+  Random random(seed);
+  std::string out =
+      "{\n  \"context\": {\n    \"date\": \"2026-11-26T12:00:00+00:00\",\n"
+      "    \"host_name\": \"bench-machine\",\n    \"executable\": \"./bench_suite\",\n"
+      "    \"num_cpus\": 8,\n    \"mhz_per_cpu\": 3000,\n    \"cpu_scaling_enabled\": false,\n"
+      "    \"caches\": [\n    ],\n    \"load_avg\": [0.5,0.4,0.3],\n"
+      "    \"library_build_type\": \"release\"\n  },\n  \"benchmarks\": [";
+  bool first = true;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string name = "BM_suite" + zero_padded(i / 25, 4) + "/" + std::to_string(i);
+    const double true_ns = suite.log_uniform(10.0, 1e8);
+    const double noise = suite.log_uniform(0.002, 0.05);
+    const double change = draw_change(random, change_probability);
+    const bool error = random.chance(0.01);
+    const auto iterations =
+        std::max<std::int64_t>(1, static_cast<std::int64_t>(std::llround(1e8 / true_ns)));
+    std::vector<double> times;
+    for (std::size_t r = 0; r < k_gbench_repetitions; ++r) {
+      const double real_ns = error ? 0.0
+                                   : true_ns * change *
+                                         std::max(0.5, 1.0 + noise * random.normal());
+      times.push_back(real_ns);
+      append_gbench_row(out, {name, name, i, "", r, iterations, real_ns, real_ns * 0.98, error},
+                        first);
+      first = false;
+    }
+    if (error) {
+      continue;  // the library writes no aggregates for a failed benchmark
+    }
+    for (const auto& [aggregate, value] : gbench_aggregates(times)) {
+      append_gbench_row(out,
+                        {name + "_" + aggregate, name, i, aggregate, 0,
+                         static_cast<std::int64_t>(k_gbench_repetitions), value, value * 0.98,
+                         false},
+                        false);
+    }
+  }
+  return out + "\n  ]\n}\n";
+}
+
 void write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream stream(path, std::ios::binary);
   stream << text;
@@ -703,11 +819,20 @@ std::size_t parse_count(std::string_view text) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: spyglass_bench_gen OUT N\n";
+  const bool gbench = argc == 4 && std::string_view(argv[1]) == "--gbench";
+  if (argc != 3 && !gbench) {
+    std::cerr << "usage: spyglass_bench_gen [--gbench] OUT N\n";
     return 2;
   }
   try {
+    if (gbench) {
+      const std::filesystem::path out = std::filesystem::path(argv[2]) / "gbench";
+      const std::size_t count = parse_count(argv[3]);
+      std::filesystem::create_directories(out);
+      write_file(out / "base.json", gbench_file_text(count, k_seed + 1, 0.0));
+      write_file(out / "pr.json", gbench_file_text(count, k_seed + 2, 0.10));
+      return 0;
+    }
     const std::filesystem::path results = std::filesystem::path(argv[1]) / "results";
     const std::vector<Benchmark> suite = draw_suite(parse_count(argv[2]));
     std::filesystem::create_directories(results / k_machine);

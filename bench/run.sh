@@ -7,8 +7,10 @@
 # wall-clock median and min of 7 runs after 1 warm-up (hyperfine, or a date +%s%N loop without it),
 # the mean user+system CPU time (hyperfine only; robust when other jobs share the core), peak
 # RSS (GNU time, the largest of 3 runs) and the 100k/10k ratio (of CPU times, else of medians).
-# Prints a markdown table, also saved to bench/out/results.md. SPYGLASS_BENCH_SIZES overrides the
-# sizes ("1000 10000 100000").
+# Then times `compare` on a Google Benchmark JSON pair of 10k benchmarks with 10 repetitions each
+# (`spyglass_bench_gen --gbench`). Prints a markdown table, also saved to bench/out/results.md.
+# SPYGLASS_BENCH_SIZES overrides the sizes ("1000 10000 100000"), SPYGLASS_BENCH_GBENCH_SIZES the
+# Google Benchmark ones ("10000"; empty for none).
 #
 # SPYGLASS_BASELINE_BIN=/path/to/an/older/spyglass times that binary too, in the same run and
 # the same way, checks that it prints the same bytes, and adds its CPU time, its peak RSS and
@@ -19,6 +21,7 @@ cd "$(dirname "$0")/.."
 build="build-bench"
 out=bench/out
 read -r -a sizes <<<"${SPYGLASS_BENCH_SIZES:-1000 10000 100000}"
+read -r -a gbench_sizes <<<"${SPYGLASS_BENCH_GBENCH_SIZES-10000}"
 baseline=${SPYGLASS_BASELINE_BIN:-}
 if [[ -n $baseline && ! -x $baseline ]]; then
   echo "bench: SPYGLASS_BASELINE_BIN=$baseline is not an executable" >&2
@@ -52,15 +55,22 @@ bash scripts/build.sh "$build" -DCMAKE_BUILD_TYPE=Release -DSPYGLASS_BUILD_TESTS
 spyglass=$PWD/$build/spyglass
 generator=$PWD/$build/spyglass_bench_gen
 
-# Regenerate a set only when the generator changed since it was written.
-for n in "${sizes[@]}"; do
-  stamp=$out/$n/.generated
-  if [[ ! -f $stamp || $generator -nt $stamp ]]; then
-    echo "bench: generating $n benchmarks" >&2
-    rm -rf "${out:?}/$n"
-    "$generator" "$out/$n" "$n"
-    touch "$stamp"
+# Regenerate a set only when the generator changed since it was written: generate DIR N [--gbench].
+generate() {
+  local dir=$1 n=$2
+  shift 2
+  if [[ ! -f $dir/.generated || $generator -nt $dir/.generated ]]; then
+    echo "bench: generating $n benchmarks $*" >&2
+    rm -rf "${dir:?}"
+    "$generator" "$@" "$dir" "$n"
+    touch "$dir/.generated"
   fi
+}
+for n in "${sizes[@]}"; do
+  generate "$out/$n" "$n"
+done
+for n in "${gbench_sizes[@]}"; do
+  generate "$out/gbench-$n" "$n" --gbench
 done
 
 # Print "MEDIAN_MS MIN_MS CPU_MS" for the command in "$@", pinned to core 0, where CPU_MS is the
@@ -136,6 +146,45 @@ if [[ -n $baseline ]]; then
   rule+="---:|---:|---:|---:|"
 fi
 table+=$'\n'"$rule"
+# Time `spyglass ARGS...` for the row `name` of size `n` and add the row to the table:
+# add_row N NAME ARGS...
+add_row() {
+  local n=$1 name=$2
+  shift 2
+  local -a args=("$@")
+  local med min cpu rss ratio row base_med base_cpu base_rss speedup
+  check_command "$spyglass" "${args[@]}"
+  echo "bench: timing $n: spyglass $name" >&2
+  read -r med min cpu < <(time_command "$n-${name// /_}" "$spyglass" "${args[@]}") || true
+  [[ -n ${med:-} ]] || exit 2
+  rss=$(peak_rss_mb "$spyglass" "${args[@]}")
+  # The scaling ratio uses CPU time when there is one: it holds up when other jobs share the core.
+  cost[$n/$name]=$([[ $cpu != n/a ]] && echo "$cpu" || echo "$med")
+  if [[ $cpu != n/a ]] && awk -v w="$med" -v c="$cpu" 'BEGIN { exit !(w > 1.15 * c) }'; then
+    contended=1
+  fi
+  ratio=""
+  if ((n == 100000)) && [[ -n ${cost[10000/$name]:-} ]]; then
+    ratio=$(awk -v a="${cost[$n/$name]}" -v b="${cost[10000/$name]}" \
+      'BEGIN { printf "%.1f×", a / b }')
+  fi
+  row="| $n | \`spyglass $name\` | $med | $min | $cpu | $rss | $ratio |"
+  if [[ -n $baseline ]]; then
+    check_same_output "${args[@]}"
+    echo "bench: timing $n: baseline $name" >&2
+    read -r base_med _ base_cpu < <(time_command "$n-${name// /_}-baseline" "$baseline" \
+      "${args[@]}") || true
+    [[ -n ${base_med:-} ]] || exit 2
+    base_rss=$(peak_rss_mb "$baseline" "${args[@]}")
+    speedup=n/a
+    if [[ $cpu != n/a ]]; then
+      speedup=$(awk -v a="$base_cpu" -v b="$cpu" 'BEGIN { printf "%.2f×", a / b }')
+    fi
+    row+=" $base_med | $base_cpu | $base_rss | $speedup |"
+  fi
+  table+=$'\n'"$row"
+}
+
 for n in "${sizes[@]}"; do
   dir=$out/$n/results/bench-machine
   base=$dir/base-virtualenv-py3.12.json
@@ -147,37 +196,12 @@ for n in "${sizes[@]}"; do
       "compare --format json") args=(compare --format json "$base" "$pr") ;;
       compare-many) args=(compare-many "$base" "$pr" "$c2") ;;
     esac
-    check_command "$spyglass" "${args[@]}"
-    echo "bench: timing $n: spyglass $name" >&2
-    read -r med min cpu < <(time_command "$n-${name// /_}" "$spyglass" "${args[@]}") || true
-    [[ -n ${med:-} ]] || exit 2
-    rss=$(peak_rss_mb "$spyglass" "${args[@]}")
-    # The scaling ratio uses CPU time when there is one: it holds up when other jobs share the core.
-    cost[$n/$name]=$([[ $cpu != n/a ]] && echo "$cpu" || echo "$med")
-    if [[ $cpu != n/a ]] && awk -v w="$med" -v c="$cpu" 'BEGIN { exit !(w > 1.15 * c) }'; then
-      contended=1
-    fi
-    ratio=""
-    if ((n == 100000)) && [[ -n ${cost[10000/$name]:-} ]]; then
-      ratio=$(awk -v a="${cost[$n/$name]}" -v b="${cost[10000/$name]}" \
-        'BEGIN { printf "%.1f×", a / b }')
-    fi
-    row="| $n | \`spyglass $name\` | $med | $min | $cpu | $rss | $ratio |"
-    if [[ -n $baseline ]]; then
-      check_same_output "${args[@]}"
-      echo "bench: timing $n: baseline $name" >&2
-      read -r base_med _ base_cpu < <(time_command "$n-${name// /_}-baseline" "$baseline" \
-        "${args[@]}") || true
-      [[ -n ${base_med:-} ]] || exit 2
-      base_rss=$(peak_rss_mb "$baseline" "${args[@]}")
-      speedup=n/a
-      if [[ $cpu != n/a ]]; then
-        speedup=$(awk -v a="$base_cpu" -v b="$cpu" 'BEGIN { printf "%.2f×", a / b }')
-      fi
-      row+=" $base_med | $base_cpu | $base_rss | $speedup |"
-    fi
-    table+=$'\n'"$row"
+    add_row "$n" "$name" "${args[@]}"
   done
+done
+for n in "${gbench_sizes[@]}"; do
+  add_row "$n" "compare (gbench)" compare "$out/gbench-$n/gbench/base.json" \
+    "$out/gbench-$n/gbench/pr.json"
 done
 
 ram_gib=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <span>
 
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/action/outputs.hpp"
@@ -95,29 +96,25 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     return loaded;
   }
   if (job.base_path) {
-    auto before = load_results(*job.base_path, io);
-    auto after = load_results(*job.pr_path, io);
-    const auto catalog = load_catalog(job.benchmarks_path, *job.base_path);
-    loaded.single = compare::compare_results(before, after, catalog, job.factor);
+    auto inputs = load_inputs({*job.base_path, *job.pr_path}, job.input, job.benchmarks_path, io);
+    const auto& before = inputs.files[0];
+    const auto& after = inputs.files[1];
+    loaded.single = compare::compare_results(before, after, inputs.catalog, job.factor);
     render::CompareTableOptions table;
     table.label_before = job.label_before;
     table.label_after = job.label_after;
     loaded.raw_table = render::render_compare_text(*loaded.single, table);
     loaded.environment_markdown = environment_markdown(before, after);
-    loaded.files.push_back(std::move(before));
-    loaded.files.push_back(std::move(after));
+    loaded.files = std::move(inputs.files);
     return loaded;
   }
-  auto baseline = load_results(*job.baseline_path, io);
-  std::vector<model::ResultFile> contenders;
-  for (const auto& path : job.contender_paths) {
-    contenders.push_back(load_results(path, io));
-  }
-  const auto catalog = load_catalog(job.benchmarks_path, *job.baseline_path);
-  loaded.multi = compare::compare_many(baseline, contenders, catalog, job.factor);
+  std::vector<std::string> paths{*job.baseline_path};
+  paths.insert(paths.end(), job.contender_paths.begin(), job.contender_paths.end());
+  auto inputs = load_inputs(paths, job.input, job.benchmarks_path, io);
+  const std::span<const model::ResultFile> files = inputs.files;
+  loaded.multi = compare::compare_many(files.front(), files.subspan(1), inputs.catalog, job.factor);
   loaded.raw_table = render::render_compare_many_text(*loaded.multi, job.labels);
-  loaded.files.push_back(std::move(baseline));
-  std::move(contenders.begin(), contenders.end(), std::back_inserter(loaded.files));
+  loaded.files = std::move(inputs.files);
   return loaded;
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "spyglass/action/load_inputs.hpp"
 #include "spyglass/github/upsert.hpp"
 #include "spyglass/model/asv_results.hpp"
 #include "spyglass/model/comparison.hpp"
@@ -27,6 +28,7 @@ struct CommentJob {
   std::optional<std::string> label_before;
   std::optional<std::string> label_after;
   std::optional<std::string> benchmarks_path;
+  InputOptions input;  // how the result files are read
   double factor = 1.1;
 
   // The comment.
@@ -36,7 +38,7 @@ struct CommentJob {
   std::optional<std::string> template_path;  // replaces templates/comment.md.mustache
   std::optional<std::string> preview_path;   // an HTML rendering, for a person to look at
   std::optional<std::string> dashboard_url;
-  bool chart = true;         // the Mermaid chart of the largest changes
+  bool chart = true;  // the Mermaid chart of the largest changes
   // This job's section of the comment shared by the jobs with the same id (`--section`).
   std::optional<std::string> section;
   bool print_only = false;   // print instead of posting; needs no token

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "spyglass/ingest/load_results.hpp"
+
 namespace spyglass::action {
 namespace {
 
@@ -97,6 +99,31 @@ github::CommentMode comment_mode(const util::Env& env) {
   bad_input("comment-mode", value, "one of update, recreate, new");
 }
 
+// How the result files are read: input-format, metric, base-run, pr-run.
+InputOptions input_options(const util::Env& env) {
+  InputOptions options;
+  if (const auto format = input(env, "input-format")) {
+    const auto& names = ingest::input_format_names();
+    const auto found = std::find_if(names.begin(), names.end(),
+                                    [&](const auto& name) { return name.first == *format; });
+    if (found == names.end()) {
+      std::string choices;
+      for (const auto& [name, value] : names) {
+        choices += (choices.empty() ? "" : ", ") + name;
+      }
+      bad_input("input-format", *format, "one of " + choices);
+    }
+    options.format = found->second;
+  }
+  options.metric = input(env, "metric").value_or(options.metric);
+  if (options.metric != "real_time" && options.metric != "cpu_time") {
+    bad_input("metric", options.metric, "real_time or cpu_time");
+  }
+  options.base_run = input(env, "base-run");
+  options.pr_run = input(env, "pr-run");
+  return options;
+}
+
 }  // namespace
 
 CommentJob comment_job_from_inputs(const util::Env& env) {
@@ -124,6 +151,7 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.label_before = input(env, "label-before");
   job.label_after = input(env, "label-after");
   job.benchmarks_path = input(env, "benchmarks-file");
+  job.input = input_options(env);
   job.factor = positive_number(env, "factor").value_or(job.factor);
   job.template_path = input(env, "template");
   job.id = input(env, "comment-id").value_or(job.id);

@@ -2,8 +2,8 @@
 
 #include <iterator>
 
-#include "spyglass/ingest/asv_results.hpp"
 #include "spyglass/ingest/benchmarks_json.hpp"
+#include "spyglass/ingest/load_results.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/file.hpp"
 
@@ -25,24 +25,34 @@ std::string read_input(const std::string& path, util::Io& io) {
   return text;
 }
 
-model::ResultFile load_results(const std::string& path, util::Io& io) {
-  auto file = ingest::load_asv_results(path);
-  if (file.results.empty()) {
-    io.err << "spyglass: warning: " << path << ": the file has no benchmark results\n";
-  }
-  return file;
-}
-
-model::BenchmarkCatalog load_catalog(const std::optional<std::string>& explicit_path,
-                                     const std::string& first_result) {
+LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                         const std::optional<std::string>& benchmarks_path, util::Io& io) {
+  LoadedInputs inputs;
+  inputs.files.reserve(paths.size());
   // An empty path means "not given": the action passes its empty input through.
-  if (explicit_path && !explicit_path->empty()) {
-    return ingest::load_benchmarks_json(*explicit_path);
+  const bool explicit_catalog = benchmarks_path && !benchmarks_path->empty();
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    ingest::ReadOptions read;
+    read.metric = options.metric;
+    read.run = i == 0 ? options.base_run : options.pr_run;
+    auto loaded = ingest::load_results(paths[i], options.format, read);
+    if (loaded.file.results.empty()) {
+      io.err << "spyglass: warning: " << paths[i] << ": the file has no benchmark results\n";
+    }
+    if (!explicit_catalog) {
+      if (i == 0 && loaded.catalog.by_name.empty()) {
+        if (auto found = ingest::discover_benchmarks_json(paths[i])) {
+          inputs.catalog = ingest::load_benchmarks_json(*found);
+        }
+      }
+      inputs.catalog.by_name.merge(loaded.catalog.by_name);
+    }
+    inputs.files.push_back(std::move(loaded.file));
   }
-  if (auto found = ingest::discover_benchmarks_json(first_result)) {
-    return ingest::load_benchmarks_json(*found);
+  if (explicit_catalog) {
+    inputs.catalog = ingest::load_benchmarks_json(*benchmarks_path);
   }
-  return {};
+  return inputs;
 }
 
 }  // namespace spyglass::action

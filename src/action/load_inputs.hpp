@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "spyglass/ingest/input_format.hpp"
 #include "spyglass/model/asv_results.hpp"
 #include "spyglass/model/benchmark_catalog.hpp"
 #include "spyglass/util/io.hpp"
@@ -16,12 +17,26 @@ std::string read_input(const std::string& path, util::Io& io);
 // How messages name `path`: "<stdin>" for "-".
 std::string input_name(const std::string& path);
 
-// Load the result file at `path`, warning on `io.err` when it holds no benchmark results.
-model::ResultFile load_results(const std::string& path, util::Io& io);
+// How a comparison's result files are read (--input-format, --metric, --base-run, --pr-run).
+struct InputOptions {
+  ingest::InputFormat format = ingest::InputFormat::k_auto;
+  std::string metric = "real_time";     // gbench: real_time or cpu_time
+  std::optional<std::string> base_run;  // ptjb: the run the base (or baseline) takes
+  std::optional<std::string> pr_run;    // ptjb: the run the PR (or every contender) takes
+};
 
-// The benchmarks.json to use: `explicit_path` when given and not empty, else the one asv's layout
-// puts beside `first_result` (if any), else an empty catalog (values then print without units).
-model::BenchmarkCatalog load_catalog(const std::optional<std::string>& explicit_path,
-                                     const std::string& first_result);
+// The result files of one comparison, the base (or baseline) first, and their catalog.
+struct LoadedInputs {
+  std::vector<model::ResultFile> files;
+  model::BenchmarkCatalog catalog;
+};
+
+// Load the result files `paths` (the first, the base or baseline, read with `options.base_run`;
+// the others with `options.pr_run`), warning on `io.err` for one with no benchmark results. The
+// catalog is `benchmarks_path` when given and not empty; else the union of the files' own
+// catalogs (units of the non-asv formats) and, when the first file brings none (asv), the
+// benchmarks.json asv's layout puts beside it; else empty (values then print without units).
+LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                         const std::optional<std::string>& benchmarks_path, util::Io& io);
 
 }  // namespace spyglass::action

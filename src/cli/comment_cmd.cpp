@@ -9,8 +9,8 @@ namespace spyglass::cli {
 void add_comparison_options(CLI::App& command, action::CommentJob& job) {
   command.add_option("--table", job.table_path,
                      "A comparison table (asv-spyglass, asv compare, spyglass); - for stdin");
-  command.add_option("--base", job.base_path, "asv result file of the base commit");
-  command.add_option("--pr", job.pr_path, "asv result file of the pull request");
+  command.add_option("--base", job.base_path, "result file of the base commit");
+  command.add_option("--pr", job.pr_path, "result file of the pull request");
   command.add_option("--baseline", job.baseline_path, "compare-many: the baseline result file");
   one_value_each(command.add_option("--contender", job.contender_paths,
                                     "compare-many: a contender result file (repeat)"));
@@ -19,6 +19,7 @@ void add_comparison_options(CLI::App& command, action::CommentJob& job) {
   command.add_option("--label-before", job.label_before, "Name of the base in the raw table");
   command.add_option("--label-after", job.label_after, "Name of the PR in the raw table");
   command.add_option("--bconf", job.benchmarks_path, "benchmarks.json (units)");
+  add_input_options(command, job.input, "--base (or --baseline)", "--pr (or every --contender)");
   add_factor_option(command, job.factor);
 }
 
@@ -65,15 +66,17 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
 
   command->add_flag("--fail-on-regression", job.fail_on_regression,
                     "Exit 1 when a benchmark regressed or newly fails (after posting)");
-  command->add_option("--fail-threshold", job.fail_threshold,
-                      "Only regressions with at least this ratio fail the job")
+  command
+      ->add_option("--fail-threshold", job.fail_threshold,
+                   "Only regressions with at least this ratio fail the job")
       ->check(CLI::PositiveNumber);
   command->add_flag("--ignore-failures", job.ignore_failures,
                     "Newly failing benchmarks do not trip the gates");
   command->add_flag("--draft-on-regression", job.draft_on_regression,
                     "Convert the pull request to a draft when a benchmark regressed");
-  command->add_option("--draft-threshold", job.draft_threshold,
-                      "Only regressions with at least this ratio convert to draft")
+  command
+      ->add_option("--draft-threshold", job.draft_threshold,
+                   "Only regressions with at least this ratio convert to draft")
       ->check(CLI::PositiveNumber);
   return command;
 }

@@ -5,6 +5,8 @@
 #include <exception>
 #include <string>
 
+#include "spyglass/ingest/load_results.hpp"
+
 namespace spyglass::cli {
 
 CLI::Validator one_of(const std::vector<std::string>& names) {
@@ -45,6 +47,22 @@ void add_format_option(CLI::App& command, OutputFormat& format) {
                                   {{"table", OutputFormat::k_table}, {"json", OutputFormat::k_json}},
                                   "Output: the asv-spyglass pipe table, or JSON")
       ->default_str("table");
+}
+
+void add_input_options(CLI::App& command, action::InputOptions& options,
+                       const std::string& base_side, const std::string& pr_side) {
+  add_choice_option<ingest::InputFormat>(
+      command, "--input-format", options.format, ingest::input_format_names(),
+      "Format of the result files (default: auto, told from each file's content)")
+      ->default_str("auto");
+  add_choice_option<std::string>(command, "--metric", options.metric,
+                                 {{"real_time", "real_time"}, {"cpu_time", "cpu_time"}},
+                                 "gbench: the time compared")
+      ->default_str("real_time");
+  command.add_option("--base-run", options.base_run,
+                     "ptjb: the run (or commit) of its file " + base_side + " takes");
+  command.add_option("--pr-run", options.pr_run,
+                     "ptjb: the run (or commit) of its file " + pr_side + " takes");
 }
 
 void add_exit_zero_flag(CLI::App& command, bool& exit_zero) {

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "spyglass/action/load_inputs.hpp"
 #include "spyglass/model/comparison.hpp"
 #include "spyglass/util/error.hpp"
 
@@ -48,6 +49,11 @@ void add_factor_option(CLI::App& command, double& factor);
 
 // --format table|json.
 void add_format_option(CLI::App& command, OutputFormat& format);
+
+// --input-format, --metric, --base-run, --pr-run: how the result files are read. `base_side`
+// and `pr_side` name the sides in the help.
+void add_input_options(CLI::App& command, action::InputOptions& options,
+                       const std::string& base_side, const std::string& pr_side);
 
 // --exit-zero: exit 0 even when something regressed.
 void add_exit_zero_flag(CLI::App& command, bool& exit_zero);

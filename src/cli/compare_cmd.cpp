@@ -15,6 +15,7 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
   command->add_option("B2", options.after_path, "Result file after the change")->required();
   command->add_option("BCONF", options.benchmarks_path,
                       "benchmarks.json (default: ../benchmarks.json beside B1's machine folder)");
+  add_input_options(*command, options.input, "B1", "B2");
   add_factor_option(*command, options.factor);
   auto& table = options.table;
   command->add_flag("--split", table.split, "One table per change: improved, same, worse, n/a");
@@ -43,10 +44,10 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
 }
 
 ExitCode run_compare(const CompareOptions& options, Io& io) {
-  const auto before = action::load_results(options.before_path, io);
-  const auto after = action::load_results(options.after_path, io);
-  const auto catalog = action::load_catalog(options.benchmarks_path, options.before_path);
-  const auto comparison = compare::compare_results(before, after, catalog, options.factor);
+  const auto inputs = action::load_inputs({options.before_path, options.after_path},
+                                          options.input, options.benchmarks_path, io);
+  const auto comparison = compare::compare_results(inputs.files[0], inputs.files[1],
+                                                   inputs.catalog, options.factor);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_json(comparison, options.table.filter, options.table.sort);
   } else {

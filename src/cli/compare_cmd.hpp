@@ -18,6 +18,7 @@ struct CompareOptions {
   std::string before_path;
   std::string after_path;
   std::optional<std::string> benchmarks_path;
+  action::InputOptions input;
   double factor = 1.1;
   render::CompareTableOptions table;
   OutputFormat format = OutputFormat::k_table;

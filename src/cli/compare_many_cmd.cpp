@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
       ->required();
   command->add_option("--bconf", options.benchmarks_path,
                       "benchmarks.json (default: ../benchmarks.json beside BASELINE's machine folder)");
+  add_input_options(*command, options.input, "BASELINE", "every contender");
   add_factor_option(*command, options.factor);
   add_choice_option<render::SortOrder>(
       *command, "--sort", options.sort,
@@ -41,14 +43,12 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
                             "file, the baseline's first)",
                             options.labels.size(), file_count));
   }
-  const auto baseline = action::load_results(options.baseline_path, io);
-  std::vector<model::ResultFile> contenders;
-  contenders.reserve(options.contender_paths.size());
-  for (const auto& path : options.contender_paths) {
-    contenders.push_back(action::load_results(path, io));
-  }
-  const auto catalog = action::load_catalog(options.benchmarks_path, options.baseline_path);
-  const auto comparison = compare::compare_many(baseline, contenders, catalog, options.factor);
+  std::vector<std::string> paths{options.baseline_path};
+  paths.insert(paths.end(), options.contender_paths.begin(), options.contender_paths.end());
+  const auto inputs = action::load_inputs(paths, options.input, options.benchmarks_path, io);
+  const std::span<const model::ResultFile> files = inputs.files;
+  const auto comparison =
+      compare::compare_many(files.front(), files.subspan(1), inputs.catalog, options.factor);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_many_json(comparison, options.labels);
   } else {

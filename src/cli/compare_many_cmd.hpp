@@ -19,6 +19,7 @@ struct CompareManyOptions {
   std::string baseline_path;
   std::vector<std::string> contender_paths;
   std::optional<std::string> benchmarks_path;
+  action::InputOptions input;
   double factor = 1.1;
   render::SortOrder sort = render::SortOrder::k_default;
   std::vector<std::string> labels;  // baseline first; none, or one per file

@@ -110,6 +110,10 @@ class ActionE2e : public ::testing::Test {
     // Inputs the user left out still arrive, set to their action.yml defaults or empty.
     env["INPUT_COMPARISON-TEXT-FILE"] = "";
     env["INPUT_BENCHMARKS-FILE"] = "";
+    env["INPUT_INPUT-FORMAT"] = "auto";
+    env["INPUT_METRIC"] = "real_time";
+    env["INPUT_BASE-RUN"] = "";
+    env["INPUT_PR-RUN"] = "";
     env["INPUT_COMPARISON-MODE"] = "compare";
     env["INPUT_COMMENT-ID"] = "default";
     env["INPUT_COMMENT-MODE"] = "update";
@@ -342,6 +346,23 @@ TEST_F(ActionE2e, BadInputExitsTwoWithAnErrorAnnotation) {
   EXPECT_NE(result.out.find("input factor: 'abc' is not a positive number"), std::string::npos)
       << result.out;
   EXPECT_TRUE(m_github.requests().empty());
+}
+
+TEST_F(ActionE2e, ReadsGoogleBenchmarkFiles) {
+  auto env = pull_request_env();
+  env["INPUT_BASE-FILE"] = fixture_path("other/generated/gbench-O2.json");
+  env["INPUT_PR-FILE"] = fixture_path("other/generated/gbench-O0.json");
+  env["INPUT_FACTOR"] = "1.1";
+  env["INPUT_INPUT-FORMAT"] = "gbench";
+  const auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto comments = ours();
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_NE(comments[0].body.find(
+                "| 🔴 | `BM_accumulate/4096` | 9.89±0.2μs | 129±7μs | 13.07× | +1207% |"),
+            std::string::npos)
+      << comments[0].body;
+  EXPECT_EQ(parse_outputs(read_text(output_path()))["regressions"], "3");
 }
 
 TEST_F(ActionE2e, TokenNeverPrinted) {

@@ -22,6 +22,9 @@ std::ostream& operator<<(std::ostream& os, const ErrorCase& c) { return os << c.
 const std::string k_bad = "@F/handmade/bad/";
 const std::string k_good = "@F/handmade/results/m1/11111111-e1.json";
 const std::string k_other = "@F/handmade/results/m2/22222222-e2.json";
+const std::string k_gbench_o2 = "@F/other/generated/gbench-O2.json";
+const std::string k_kalman_invalid =
+    "@F/other/google-benchmark/kalman/_rev-22b4659-INVALID-JSON/benchmark/result/predict_1x1x0.json";
 const std::string k_error = "spyglass: error: ";
 const std::string k_see_help = " (see spyglass --help)\n";
 
@@ -39,7 +42,10 @@ const ErrorCase k_cases[] = {
     bad_file("NotJson", "not-json.json", ":1:1: invalid literal (expected 'true')"),
     bad_file("TruncatedJson", "truncated.json", ":1:265: unexpected end of file (truncated?)"),
     bad_file("EmptyFile", "empty.json", ":1:1: file is empty"),
-    bad_file("TopLevelArray", "array.json", ": expected an object, found an array"),
+    bad_file("TopLevelArray", "array.json",
+             ": not a benchmark result file spyglass reads (asv, gbench, pytest-benchmark, "
+             "hyperfine, ptjb)"),
+    bad_file("TruncatedGbench", "truncated-gbench.json", ":118:23: unexpected end of file (truncated?)"),
     bad_file("MissingVersion", "no-version.json", ": no format version (expected \"version\": 2)"),
     bad_file("NewerVersion", "version3.json",
              ": format version 3 is newer than spyglass understands (expected 2)"),
@@ -85,6 +91,29 @@ const ErrorCase k_cases[] = {
      {"compare-many", "-l", "a", "-l", "b", k_good, k_other, k_good},
      k_error + "compare-many: 2 labels given for 3 files (give none, or one per file, the " +
          "baseline's first)\n"},
+    // --- Other input formats ---------------------------------------------------------------
+    {"InvalidGbenchJson",
+     {"compare", k_kalman_invalid, k_gbench_o2},
+     k_error + k_kalman_invalid + ":5:73: unescaped control character U+000D in string\n"},
+    {"BenchmarksJsonIsNoResultFile",
+     {"compare", "@F/handmade/results/benchmarks.json", k_gbench_o2},
+     k_error + "@F/handmade/results/benchmarks.json: not a benchmark result file spyglass " +
+         "reads (asv, gbench, pytest-benchmark, hyperfine, ptjb)\n"},
+    {"WrongFormatForced",
+     {"compare", "--input-format", "hyperfine", k_gbench_o2, k_gbench_o2},
+     k_error + k_gbench_o2 + ": --input-format hyperfine does not match the file (it looks " +
+         "like gbench: drop --input-format to detect it)\n"},
+    {"AsvForcedOnGbenchInCompareMany",
+     {"compare-many", "--input-format", "asv", k_good, k_gbench_o2},
+     k_error + k_gbench_o2 + ": --input-format asv does not match the file (it looks like " +
+         "gbench: drop --input-format to detect it)\n"},
+    {"UnknownInputFormat",
+     {"compare", "--input-format", "csv", k_good, k_other},
+     k_error + "--input-format: csv is not one of auto, asv, gbench, pytest-benchmark, " +
+         "hyperfine, ptjb" + k_see_help},
+    {"UnknownMetric",
+     {"compare", "--metric", "wall_time", k_gbench_o2, k_gbench_o2},
+     k_error + "--metric: wall_time is not one of real_time, cpu_time" + k_see_help},
     {"UnknownOption",
      {"compare", "--bogus", k_good, k_other},
      k_error + "The following argument was not expected: --bogus" + k_see_help},

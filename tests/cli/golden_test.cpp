@@ -45,6 +45,10 @@ const std::string k_format1 = k_hand + "results/m1/33333333-e1.json";
 const std::string k_empty = k_hand + "results/m1/00000000-e1.json";
 const std::string k_alt_bconf = k_hand + "alt-benchmarks.json";
 
+// fixtures/other/ (see fixtures/SOURCES.md): real Google Benchmark and hyperfine outputs.
+const std::string k_itsy = "@F/other/google-benchmark/itsy_bitsy/benchmarks/results/";
+const std::string k_generated = "@F/other/generated/";
+
 const std::string k_empty_warning =
     "spyglass: warning: " + k_empty + ": the file has no benchmark results\n";
 
@@ -181,6 +185,22 @@ const GoldenCase k_cases[] = {
      0,
      k_empty_warning},
 
+    // --- Other input formats: each value checked by hand against the files -------------
+    {"GbenchItsyBitsy",
+     {"compare", k_itsy + "libstdc++.itsy.bitsy.benchmarks.json",
+      k_itsy + "vc++.itsy.bitsy.benchmarks.json"},
+     "compare-gbench-itsy-bitsy.out",
+     1},
+    {"GbenchCpuTimeForced",
+     {"compare", "--input-format", "gbench", "--metric", "cpu_time", k_generated + "gbench-O2.json",
+      k_generated + "gbench-O0.json"},
+     "compare-gbench-cpu-time.out",
+     1},
+    {"HyperfinePair",
+     {"compare", k_generated + "hyperfine-run1.json", k_generated + "hyperfine-run2.json"},
+     "compare-hyperfine.out",
+     0},
+
     // --- compare-many ----------------------------------------------------------------------
     {"ManyHandmade",
      {"compare-many", k_before, k_after, k_small_m2},
@@ -207,6 +227,11 @@ const GoldenCase k_cases[] = {
     {"ManyBconf",
      {"compare-many", k_small_m1, k_small_m2, "--bconf", k_alt_bconf},
      "compare-many-bconf.out",
+     1},
+    {"ManyGbench",
+     {"compare-many", k_generated + "gbench-O2.json", k_generated + "gbench-O0.json",
+      k_generated + "gbench-aggregates-only.json", "-l", "O2", "-l", "O0", "-l", "O2-aggregates"},
+     "compare-many-gbench.out",
      1},
     {"ManyJson",
      {"compare-many", "--format", "json", k_small_m1, k_small_m2, k_format1, k_empty, "-l", "base",
@@ -248,10 +273,12 @@ TEST(CliHelp, NamesEveryCommandArgumentAndOption) {
       {{"compare", "--help"},
        {"B1", "B2", "BCONF", "--factor", "--split", "--only-changed", "--only-improved",
         "--only-regressed", "--sort", "--label-before", "--label-after", "--no-env-label",
-        "--format", "--exit-zero"}},
+        "--format", "--exit-zero", "--input-format", "--metric", "--base-run", "--pr-run"}},
       {{"compare-many", "--help"},
        {"BASELINE", "CONTENDERS", "--bconf", "--factor", "--sort", "--label", "--format",
-        "--exit-zero"}},
+        "--exit-zero", "--input-format", "--metric", "--base-run", "--pr-run"}},
+      {{"comment", "--help"}, {"--base", "--pr", "--input-format", "--metric", "--base-run",
+                               "--pr-run"}},
   };
   for (const auto& c : cases) {
     const auto result = run_cli(c.args);

@@ -67,6 +67,12 @@ constexpr std::size_t k_compare_columns = 7;
 constexpr std::size_t k_environment_columns = 5;
 
 const CommentCase k_cases[] = {
+    // Google Benchmark JSON (fixtures/other/generated/, -O2 then -O0 builds of one program): the
+    // repetitions are samples, so the regressions are significant; one machine, no environments.
+    {"GbenchPair",
+     {"--base", "@F/other/generated/gbench-O2.json", "--pr", "@F/other/generated/gbench-O0.json"},
+     "comment-gbench.md",
+     {{3, k_compare_columns}}},
     // Improvements only: a TIP, one open table, the environments' differences and the raw table
     // folded.
     {"UpstreamCompare",

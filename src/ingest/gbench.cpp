@@ -1,0 +1,211 @@
+#include "spyglass/ingest/gbench.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "spyglass/ingest/json_reader.hpp"
+#include "spyglass/ingest/sampled_result.hpp"
+#include "spyglass/util/error.hpp"
+
+namespace spyglass::ingest {
+namespace {
+
+using util::JsonValue;
+
+// The members of a benchmark row the reader uses; the parser drops the others.
+constexpr std::array<std::string_view, 9> k_row_keys = {
+    "name",       "run_name",  "run_type", "aggregate_name", "error_occurred",
+    "iterations", "real_time", "cpu_time", "time_unit"};
+// Rows are members of the objects in `benchmarks`: root (1), array (2), row (3).
+constexpr int k_row_depth = 3;
+
+// One benchmark's rows, gathered in file order.
+struct Group {
+  std::string key;
+  std::vector<double> samples;  // seconds, one per repetition
+  double number = 1;            // iterations per repetition
+  bool failed = false;
+  std::optional<double> median;  // the aggregates, in seconds
+  std::optional<double> mean;
+};
+
+// Seconds per `time_unit` (Google Benchmark writes ns, us, ms or s).
+double seconds_per(const std::string& file, const JsonPath& where, std::string_view unit) {
+  constexpr std::array<std::pair<std::string_view, double>, 4> k_units = {
+      {{"ns", 1e-9}, {"us", 1e-6}, {"ms", 1e-3}, {"s", 1.0}}};
+  for (const auto& [name, factor] : k_units) {
+    if (unit == name) {
+      return factor;
+    }
+  }
+  fail_at(file, where,
+          "unknown time unit \"" + std::string(unit) + "\" (expected ns, us, ms or s)");
+}
+
+// The row's `metric` time in seconds.
+double row_seconds(const std::string& file, const JsonPath& where, const JsonValue& row,
+                   std::string_view metric) {
+  const JsonValue& time = require(file, where, row, metric);
+  if (!time.is_number()) {
+    fail_type(file, where.member(metric), "a number", time);
+  }
+  const JsonValue* unit = row.find("time_unit");
+  const double factor = unit == nullptr
+                            ? 1e-9
+                            : seconds_per(file, where.member("time_unit"),
+                                          require_string(file, where.member("time_unit"), *unit));
+  return time.as_double() * factor;
+}
+
+// The optional string member `key` of `row`.
+std::optional<std::string_view> optional_string(const std::string& file, const JsonPath& where,
+                                                const JsonValue& row, std::string_view key) {
+  const JsonValue* value = row.find(key);
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  return require_string(file, where.member(key), *value);
+}
+
+// What an aggregate row is: "median", "mean", "stddev", "BigO", ... Files older than
+// `aggregate_name` only say it in the name's suffix.
+std::string_view aggregate_kind(const std::string& file, const JsonPath& where,
+                                const JsonValue& row, std::string_view name) {
+  if (auto kind = optional_string(file, where, row, "aggregate_name")) {
+    return *kind;
+  }
+  const auto underscore = name.rfind('_');
+  return underscore == std::string_view::npos ? std::string_view() : name.substr(underscore + 1);
+}
+
+// The benchmark an aggregate row of a file without run_name belongs to: `name` less its
+// "_<kind>" suffix.
+std::string_view without_suffix(std::string_view name, std::string_view kind) {
+  const bool suffixed = name.size() > kind.size() && name.ends_with(kind) &&
+                        name[name.size() - kind.size() - 1] == '_';
+  return suffixed ? name.substr(0, name.size() - kind.size() - 1) : name;
+}
+
+// The executable's file name, whichever separator its path uses.
+std::string file_name(std::string_view path) {
+  const auto slash = path.find_last_of("/\\");
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// machine = context.host_name, env_name = the executable's file name; the context's string and
+// integer facts (num_cpus, mhz_per_cpu, library_build_type, ...) are the machine params.
+void read_context(const std::string& file, const JsonValue& doc, model::ResultFile& out) {
+  const JsonPath context_path = JsonPath().member("context");
+  const JsonValue& context = require_object(file, context_path, require(file, {}, doc, "context"));
+  out.machine = std::string(optional_string(file, context_path, context, "host_name").value_or(""));
+  out.env_name = file_name(optional_string(file, context_path, context, "executable").value_or(""));
+  for (const auto& [key, value] : context.members()) {
+    if (key == "date") {
+      continue;  // when it ran, not what it ran on
+    }
+    if (value.is_string()) {
+      out.params.emplace_back(key, std::string(value.as_string()));
+    } else if (value.type() == JsonValue::Type::k_integer) {
+      out.params.emplace_back(key, std::to_string(value.as_integer()));
+    }
+  }
+}
+
+}  // namespace
+
+LoadedResults parse_gbench(std::string_view text, const std::string& display_name,
+                           const ReadOptions& options) {
+  const std::string& file = display_name;
+  const std::string_view metric = options.metric;
+  if (metric != "real_time" && metric != "cpu_time") {
+    throw_input_error(file, "unknown metric \"" + options.metric +
+                                "\" for Google Benchmark (expected real_time or cpu_time)");
+  }
+  const util::JsonDocument document =
+      util::parse_python_json(text, file, util::JsonMemberFilter{k_row_depth, k_row_keys});
+  const JsonValue& doc = document.root();
+  const JsonPath root;
+  require_object(file, root, doc);
+
+  LoadedResults loaded;
+  loaded.file.path = file;
+  read_context(file, doc, loaded.file);
+
+  const JsonPath rows_path = root.member("benchmarks");
+  const JsonValue& rows = require(file, root, doc, "benchmarks");
+  if (!rows.is_array()) {
+    fail_type(file, rows_path, "a list of benchmark runs", rows);
+  }
+  std::vector<Group> groups;
+  std::unordered_map<std::string_view, std::size_t> index;
+  const auto group_of = [&](std::string_view key) -> Group& {
+    const auto [it, added] = index.try_emplace(key, groups.size());
+    if (added) {
+      groups.emplace_back().key = std::string(key);
+    }
+    return groups[it->second];
+  };
+
+  for (std::size_t i = 0; i < rows.items().size(); ++i) {
+    const JsonValue& row = rows.items()[i];
+    const JsonPath where = rows_path.index(i);
+    require_object(file, where, row);
+    const std::string_view name =
+        require_string(file, where.member("name"), require(file, where, row, "name"));
+    const auto run_name = optional_string(file, where, row, "run_name");
+    const auto run_type = optional_string(file, where, row, "run_type");
+    const bool aggregate =
+        run_type ? *run_type == "aggregate" : row.find("aggregate_name") != nullptr;
+    const JsonValue* error = row.find("error_occurred");
+    const bool failed =
+        error != nullptr && error->type() == JsonValue::Type::k_bool && error->as_bool();
+    if (!aggregate) {
+      Group& group = group_of(run_name.value_or(name));
+      if (failed) {
+        group.failed = true;
+        continue;
+      }
+      if (group.samples.empty()) {
+        if (const JsonValue* iterations = row.find("iterations");
+            iterations != nullptr && iterations->is_number()) {
+          group.number = iterations->as_double();
+        }
+      }
+      group.samples.push_back(row_seconds(file, where, row, metric));
+      continue;
+    }
+    const std::string_view kind = aggregate_kind(file, where, row, name);
+    if (kind != "median" && kind != "mean") {
+      continue;  // stddev, cv, min, max, BigO, RMS: not a value of the benchmark
+    }
+    const std::string_view key = run_name ? *run_name : without_suffix(name, kind);
+    Group& group = group_of(key);
+    if (failed) {
+      group.failed = true;
+      continue;
+    }
+    (kind == "median" ? group.median : group.mean) = row_seconds(file, where, row, metric);
+  }
+
+  loaded.file.results.reserve(groups.size());
+  for (Group& group : groups) {
+    add_time_benchmark(loaded.catalog, group.key);
+    if (group.failed) {
+      loaded.file.results.push_back(stated_result(group.key, std::nullopt));
+    } else if (!group.samples.empty()) {
+      loaded.file.results.push_back(
+          sampled_result(group.key, {}, std::move(group.samples), group.number));
+    } else {
+      loaded.file.results.push_back(
+          stated_result(group.key, group.median ? group.median : group.mean));
+    }
+  }
+  return loaded;
+}
+
+}  // namespace spyglass::ingest

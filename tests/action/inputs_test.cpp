@@ -1,0 +1,66 @@
+// The action inputs that say how the result files are read: input-format, metric, base-run,
+// pr-run (the others are exercised end to end in action_e2e_test.cpp).
+#include "spyglass/action/inputs.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "spyglass/util/error.hpp"
+
+namespace spyglass::action {
+namespace {
+
+using Inputs = std::map<std::string, std::string, std::less<>>;
+
+CommentJob job_from(Inputs inputs) {
+  return comment_job_from_inputs(util::MapEnv(std::move(inputs)));
+}
+
+// The message of the error the inputs `env` raise.
+std::string error_of(Inputs inputs) {
+  try {
+    job_from(std::move(inputs));
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ExitCode::k_bad_input);
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(ActionInputs, ReadOptionsDefaultToAutoAndRealTime) {
+  const auto job = job_from(Inputs({{"INPUT_INPUT-FORMAT", "auto"},
+                                    {"INPUT_METRIC", "real_time"},
+                                    {"INPUT_BASE-RUN", ""},
+                                    {"INPUT_PR-RUN", ""}}));
+  EXPECT_EQ(job.input.format, ingest::InputFormat::k_auto);
+  EXPECT_EQ(job.input.metric, "real_time");
+  EXPECT_FALSE(job.input.base_run);
+  EXPECT_FALSE(job.input.pr_run);
+}
+
+TEST(ActionInputs, EachFormatAndTheRuns) {
+  const auto job = job_from(Inputs({{"INPUT_INPUT-FORMAT", "pytest-benchmark"},
+                                    {"INPUT_METRIC", "cpu_time"},
+                                    {"INPUT_BASE-RUN", "3"},
+                                    {"INPUT_PR-RUN", "abc1234\n"}}));
+  EXPECT_EQ(job.input.format, ingest::InputFormat::k_pytest_benchmark);
+  EXPECT_EQ(job.input.metric, "cpu_time");
+  EXPECT_EQ(job.input.base_run, "3");
+  EXPECT_EQ(job.input.pr_run, "abc1234");
+  EXPECT_EQ(job_from(Inputs({{"INPUT_INPUT-FORMAT", "ptjb"}})).input.format,
+            ingest::InputFormat::k_ptjb);
+}
+
+TEST(ActionInputs, BadValues) {
+  EXPECT_EQ(error_of(Inputs({{"INPUT_INPUT-FORMAT", "csv"}})),
+            "input input-format: 'csv' is not one of auto, asv, gbench, pytest-benchmark, "
+            "hyperfine, ptjb");
+  EXPECT_EQ(error_of(Inputs({{"INPUT_METRIC", "wall_time"}})),
+            "input metric: 'wall_time' is not real_time or cpu_time");
+}
+
+}  // namespace
+}  // namespace spyglass::action

@@ -1,0 +1,80 @@
+// Reading a result file of any format: detection, a forced format, and the errors of a file no
+// reader matches.
+#include "spyglass/ingest/load_results.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "spyglass/util/error.hpp"
+#include "support/paths.hpp"
+
+namespace spyglass::ingest {
+namespace {
+
+const std::string k_gbench =
+    "other/google-benchmark/github-action-benchmark/test/data/extract/googlecpp_output.json";
+const std::string k_hyperfine = "other/generated/hyperfine-run1.json";
+const std::string k_asv = "handmade/results/m1/11111111-e1.json";
+
+// The message of the input error loading `fixture` as `format` raises.
+std::string error_of(const std::string& fixture, InputFormat format) {
+  try {
+    parse_results(test::read_fixture(fixture), fixture, format, {});
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ExitCode::k_bad_input);
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(LoadResults, DetectsEachFormat) {
+  const auto gbench = load_results(test::fixture_path(k_gbench), InputFormat::k_auto, {});
+  EXPECT_EQ(gbench.file.machine, "Corgi.local");
+  EXPECT_EQ(gbench.catalog.by_name.size(), 2u);
+  const auto hyperfine = load_results(test::fixture_path(k_hyperfine), InputFormat::k_auto, {});
+  EXPECT_EQ(hyperfine.file.env_name, "hyperfine-run1");
+  EXPECT_EQ(hyperfine.file.results.size(), 2u);
+  const auto asv = load_results(test::fixture_path(k_asv), InputFormat::k_auto, {});
+  EXPECT_EQ(asv.file.machine, "m1");
+  EXPECT_TRUE(asv.catalog.by_name.empty());  // asv's catalog is benchmarks.json
+}
+
+TEST(LoadResults, ForcedFormatMatchingTheContent) {
+  const auto gbench =
+      parse_results(test::read_fixture(k_gbench), k_gbench, InputFormat::k_gbench, {});
+  EXPECT_EQ(gbench.file.results.size(), 2u);
+  const auto asv = parse_results(test::read_fixture(k_asv), k_asv, InputFormat::k_asv, {});
+  EXPECT_EQ(asv.file.env_name, "e1");
+}
+
+TEST(LoadResults, ForcedFormatThatIsPlainlyWrong) {
+  EXPECT_EQ(error_of(k_gbench, InputFormat::k_hyperfine),
+            k_gbench +
+                ": --input-format hyperfine does not match the file (it looks like gbench: "
+                "drop --input-format to detect it)");
+  EXPECT_EQ(error_of(k_hyperfine, InputFormat::k_asv),
+            k_hyperfine +
+                ": --input-format asv does not match the file (it looks like "
+                "hyperfine: drop --input-format to detect it)");
+}
+
+TEST(LoadResults, NotAResultFile) {
+  const std::string bconf = "handmade/results/benchmarks.json";
+  EXPECT_EQ(error_of(bconf, InputFormat::k_auto),
+            bconf +
+                ": not a benchmark result file spyglass reads (asv, gbench, pytest-benchmark, "
+                "hyperfine, ptjb)");
+  // Malformed JSON: the parser says where.
+  EXPECT_EQ(error_of("handmade/bad/not-json.json", InputFormat::k_auto),
+            "handmade/bad/not-json.json:1:1: invalid literal (expected 'true')");
+}
+
+TEST(LoadResults, FormatNames) {
+  EXPECT_EQ(input_format_name(InputFormat::k_pytest_benchmark), "pytest-benchmark");
+  EXPECT_EQ(input_format_names().front().first, "auto");
+  EXPECT_EQ(input_format_names().size(), 6u);
+}
+
+}  // namespace
+}  // namespace spyglass::ingest
