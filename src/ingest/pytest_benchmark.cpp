@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "spyglass/ingest/json_reader.hpp"
-#include "spyglass/stats/sample_stats.hpp"
+#include "spyglass/ingest/sampled_result.hpp"
 #include "spyglass/util/python_json.hpp"
 
 namespace spyglass::ingest {
@@ -17,9 +17,6 @@ namespace spyglass::ingest {
 namespace {
 
 using util::JsonValue;
-
-constexpr std::string_view k_type = "time";
-constexpr std::string_view k_unit = "seconds";
 
 // The number `value`, else a type error.
 double require_number(const std::string& file, const JsonPath& where, const JsonValue& value) {
@@ -92,20 +89,17 @@ std::optional<std::vector<double>> read_data(const std::string& file, const Json
 model::BenchmarkResult read_benchmark(const std::string& file, const JsonPath& where,
                                       const JsonValue& entry) {
   require_object(file, where, entry);
-  model::BenchmarkResult result;
-  result.name = benchmark_name(file, where, entry);
-  result.key = result.name;
-
+  const std::string name = benchmark_name(file, where, entry);
   const JsonPath stats_path = where.member("stats");
   const JsonValue& stats = require_object(file, stats_path, require(file, where, entry, "stats"));
   const double iterations = number_member(file, stats_path, stats, "iterations");
-  result.samples = read_data(file, stats_path, stats);
-  if (result.samples) {
-    const auto computed = stats::compute_stats(*result.samples, iterations);
-    result.value = model::Number{computed->result, false};
-    result.stats = computed->stats;
-    return result;
+  if (auto samples = read_data(file, stats_path, stats)) {
+    // As the other readers do: one round is a value without stats, none a failed benchmark.
+    return sampled_result(name, {}, std::move(*samples), iterations);
   }
+  model::BenchmarkResult result;
+  result.name = name;
+  result.key = name;
   result.value = model::Number{number_member(file, stats_path, stats, "median"), false};
   model::Stats& summary = result.stats.emplace();
   summary.q_25 = number_member(file, stats_path, stats, "q1");
@@ -152,11 +146,9 @@ LoadedResults parse_pytest_benchmark(std::string_view text, const std::string& d
   }
   loaded.file.results.reserve(list.items().size());
   for (std::size_t i = 0; i < list.items().size(); ++i) {
-    model::BenchmarkResult& result =
+    const model::BenchmarkResult& result =
         loaded.file.results.emplace_back(read_benchmark(file, list_path.index(i), list.items()[i]));
-    loaded.catalog.by_name.insert_or_assign(
-        result.name,
-        model::BenchmarkInfo{result.name, std::string(k_type), std::string(k_unit), {}, {}});
+    add_time_benchmark(loaded.catalog, result.name);
   }
   return loaded;
 }
