@@ -1,6 +1,7 @@
 #include "spyglass/ingest/gbench.hpp"
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 
 #include "spyglass/ingest/json_reader.hpp"
 #include "spyglass/ingest/sampled_result.hpp"
+#include "spyglass/model/benchmark_catalog.hpp"
 #include "spyglass/util/error.hpp"
 
 namespace spyglass::ingest {
@@ -126,33 +128,22 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
     throw_input_error(file, "unknown metric \"" + options.metric +
                                 "\" for Google Benchmark (expected real_time or cpu_time)");
   }
-  const util::JsonDocument document =
-      util::parse_python_json(text, file, util::JsonMemberFilter{k_row_depth, k_row_keys});
-  const JsonValue& doc = document.root();
   const JsonPath root;
-  require_object(file, root, doc);
-
-  LoadedResults loaded;
-  loaded.file.path = file;
-  read_context(file, doc, loaded.file);
-
-  const JsonPath rows_path = root.member("benchmarks");
-  const JsonValue& rows = require(file, root, doc, "benchmarks");
-  if (!rows.is_array()) {
-    fail_type(file, rows_path, "a list of benchmark runs", rows);
-  }
   std::vector<Group> groups;
-  std::unordered_map<std::string_view, std::size_t> index;
+  std::unordered_map<std::string, std::size_t, model::StringHash, std::equal_to<>> index;
   const auto group_of = [&](std::string_view key) -> Group& {
-    const auto [it, added] = index.try_emplace(key, groups.size());
-    if (added) {
+    auto it = index.find(key);
+    if (it == index.end()) {
+      it = index.emplace(std::string(key), groups.size()).first;
       groups.emplace_back().key = std::string(key);
     }
     return groups[it->second];
   };
 
-  for (std::size_t i = 0; i < rows.items().size(); ++i) {
-    const JsonValue& row = rows.items()[i];
+  // The rows are streamed (folded into `groups` as they are parsed, never stored): a 10k
+  // benchmark file with repetitions has 140k of them.
+  const JsonPath rows_path = root.member("benchmarks");
+  const auto on_row = [&](std::size_t i, const JsonValue& row) {
     const JsonPath where = rows_path.index(i);
     require_object(file, where, row);
     const std::string_view name =
@@ -168,7 +159,7 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
       Group& group = group_of(run_name.value_or(name));
       if (failed) {
         group.failed = true;
-        continue;
+        return;
       }
       if (group.samples.empty()) {
         if (const JsonValue* iterations = row.find("iterations");
@@ -177,19 +168,32 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
         }
       }
       group.samples.push_back(row_seconds(file, where, row, metric));
-      continue;
+      return;
     }
     const std::string_view kind = aggregate_kind(file, where, row, name);
     if (kind != "median" && kind != "mean") {
-      continue;  // stddev, cv, min, max, BigO, RMS: not a value of the benchmark
+      return;  // stddev, cv, min, max, BigO, RMS: not a value of the benchmark
     }
     const std::string_view key = run_name ? *run_name : without_suffix(name, kind);
     Group& group = group_of(key);
     if (failed) {
       group.failed = true;
-      continue;
+      return;
     }
     (kind == "median" ? group.median : group.mean) = row_seconds(file, where, row, metric);
+  };
+  const util::JsonDocument document =
+      util::parse_python_json(text, file, util::JsonMemberFilter{k_row_depth, k_row_keys},
+                              util::JsonStream{"benchmarks", on_row});
+  const JsonValue& doc = document.root();
+  require_object(file, root, doc);
+
+  LoadedResults loaded;
+  loaded.file.path = file;
+  read_context(file, doc, loaded.file);
+  const JsonValue& rows = require(file, root, doc, "benchmarks");
+  if (!rows.is_array()) {
+    fail_type(file, rows_path, "a list of benchmark runs", rows);
   }
 
   loaded.file.results.reserve(groups.size());

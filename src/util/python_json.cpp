@@ -294,12 +294,13 @@ struct ParsedString {
 class Parser {
  public:
   Parser(std::string_view text, const std::string& display_name, const JsonMemberFilter& filter,
-         std::pmr::memory_resource& storage)
+         const JsonStream& stream, std::pmr::memory_resource& storage)
       : m_begin(text.data()),
         m_pos(text.data()),
         m_end(text.data() + text.size()),
         m_display_name(display_name),
         m_filter(filter),
+        m_stream(stream),
         m_storage(&storage) {}
 
   JsonValue parse_document() {
@@ -438,24 +439,52 @@ class Parser {
 
   // An array; with Keep::k_syntax_only its elements are checked and dropped.
   JsonValue parse_array(int depth, Keep keep) {
+    const std::size_t base = m_values.size();
+    parse_elements(depth, keep, [this, keep](std::size_t /*index*/, const JsonValue& item) {
+      if (keep == Keep::k_value) {
+        m_values.push_back(item);
+      }
+    });
+    const JsonValue array =
+        JsonValue::array(store(std::span<const JsonValue>(m_values).subspan(base)));
+    m_values.resize(base);
+    return array;
+  }
+
+  // The streamed array (JsonStream): each element is built in a scratch arena, handed to the
+  // reader and forgotten; the document keeps an empty array.
+  JsonValue parse_streamed_array(int depth) {
+    // A row-sized first block that release() keeps: no allocation per element.
+    std::array<std::byte, 4096> first_block;
+    std::pmr::monotonic_buffer_resource element_storage(first_block.data(), first_block.size());
+    std::pmr::memory_resource* const document_storage = m_storage;
+    m_storage = &element_storage;
+    parse_elements(depth, Keep::k_value, [&](std::size_t index, const JsonValue& element) {
+      m_stream.on_element(index, element);
+      element_storage.release();
+    });
+    m_storage = document_storage;
+    return JsonValue::array({});
+  }
+
+  // Parse the elements of the array whose '[' is at m_pos, passing each to `on_element(index,
+  // element)`.
+  template <class OnElement>
+  void parse_elements(int depth, Keep keep, OnElement on_element) {
     enter_container(depth);
     ++m_pos;
     skip_whitespace();
     if (peek() == ']') {
       ++m_pos;
-      return JsonValue::array({});
+      return;
     }
-    const std::size_t base = m_values.size();
-    for (;;) {
-      const JsonValue item = parse_value(depth, keep);
-      if (keep == Keep::k_value) {
-        m_values.push_back(item);
-      }
+    for (std::size_t index = 0;; ++index) {
+      on_element(index, parse_value(depth, keep));
       skip_whitespace();
       const char c = peek();
       if (c == ']') {
         ++m_pos;
-        break;
+        return;
       }
       if (c != ',') {
         fail(m_pos, "expected ',' or ']' after array element");
@@ -466,10 +495,6 @@ class Parser {
         fail(m_pos, "trailing comma before ']'");
       }
     }
-    const JsonValue array =
-        JsonValue::array(store(std::span<const JsonValue>(m_values).subspan(base)));
-    m_values.resize(base);
-    return array;
   }
 
   // An object; members the filter leaves out, and all of them with Keep::k_syntax_only, are
@@ -499,7 +524,10 @@ class Parser {
       }
       ++m_pos;
       skip_whitespace();
-      const JsonValue value = parse_value(depth, member_keep);
+      const bool streamed = depth == 1 && member_keep == Keep::k_value && !m_stream.key.empty() &&
+                            key.contents == m_stream.key && peek() == '[';
+      const JsonValue value =
+          streamed ? parse_streamed_array(depth + 1) : parse_value(depth, member_keep);
       if (member_keep == Keep::k_value) {
         m_members.push_back({stored_key, value});
       }
@@ -718,19 +746,20 @@ class Parser {
   const char* m_end;
   const std::string& m_display_name;
   const JsonMemberFilter& m_filter;
+  const JsonStream& m_stream;
   std::pmr::memory_resource* m_storage;
 };
 
 }  // namespace
 
 JsonDocument parse_python_json(std::string_view text, const std::string& display_name,
-                               const JsonMemberFilter& filter) {
+                               const JsonMemberFilter& filter, const JsonStream& stream) {
   if (text.size() > JsonValue::k_max_size) {
     throw_input_error(display_name, "larger than 4 GiB, too large to read");
   }
   // The values take about as many bytes as the text, so one first block usually holds them all.
   auto storage = std::make_unique<std::pmr::monotonic_buffer_resource>(text.size());
-  const JsonValue root = Parser(text, display_name, filter, *storage).parse_document();
+  const JsonValue root = Parser(text, display_name, filter, stream, *storage).parse_document();
   return JsonDocument(std::move(storage), root);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <memory_resource>
 #include <span>
@@ -136,11 +137,21 @@ struct JsonMemberFilter {
   }
 };
 
+// Hands the elements of one large array to a reader as they are parsed instead of keeping them
+// all: each element of the array that is the root object's member `key` goes to
+// `on_element(index, element)`, and the document keeps that array empty. An element, and the
+// strings decoded in it, live only for the call (views into the text stay valid). For a reader
+// that folds a file's many rows into fewer results, this saves building and storing the rows.
+struct JsonStream {
+  std::string_view key;  // empty: nothing is streamed
+  std::function<void(std::size_t, const JsonValue&)> on_element;
+};
+
 // Parse `text`, which must outlive the document. Malformed input throws Error(k_bad_input) with
 // the message "`display_name`:LINE:COL: what is wrong". Nesting deeper than 256 levels is an
 // error, and so is a string that is not valid UTF-8 (Python's reader fails to decode it). A text
 // longer than JsonValue::k_max_size is refused as a whole ("`display_name`: ...").
 JsonDocument parse_python_json(std::string_view text, const std::string& display_name,
-                               const JsonMemberFilter& filter = {});
+                               const JsonMemberFilter& filter = {}, const JsonStream& stream = {});
 
 }  // namespace spyglass::util

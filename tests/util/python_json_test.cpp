@@ -269,6 +269,44 @@ TEST(PythonJson, ChecksFilteredOutMembersAsStrictly) {
   EXPECT_EQ(error_with_filter(deep), "f.json:1:265: nesting deeper than 256 levels");
 }
 
+TEST(PythonJson, StreamsTheNamedArrayElementByElementAndKeepsTheRest) {
+  std::vector<std::string> seen;
+  const auto on_element = [&](std::size_t index, const JsonValue& element) {
+    // Decoded strings live only for the call: copy what is kept.
+    seen.push_back(std::to_string(index) + ":" + std::string(element.find("n")->as_string()));
+  };
+  const JsonDocument document = parse_python_json(
+      R"({"context": {"rows": [1]}, "rows": [{"n": "a"}, {"n": "b\u00e9"}, {"n": "c"}],
+          "after": [2]})",
+      "f.json", {}, JsonStream{"rows", on_element});
+  EXPECT_EQ(seen, (std::vector<std::string>{"0:a", "1:b\u00e9", "2:c"}));
+  const JsonValue& root = document.root();
+  EXPECT_EQ(member_names(root), (std::vector<std::string>{"context", "rows", "after"}));
+  EXPECT_TRUE(root.find("rows")->is_array());
+  EXPECT_TRUE(root.find("rows")->items().empty());
+  // Only the root object's member is streamed; a nested array of that name is kept.
+  EXPECT_EQ(root.find("context")->find("rows")->items().size(), 1U);
+  EXPECT_EQ(root.find("after")->items().size(), 1U);
+}
+
+TEST(PythonJson, ReportsSyntaxErrorsInAStreamedArrayAsElsewhere) {
+  const auto error_streaming = [](std::string_view text) {
+    try {
+      parse_python_json(text, "f.json", {},
+                        JsonStream{"rows", [](std::size_t, const JsonValue&) {}});
+    } catch (const Error& error) {
+      return std::string(error.what());
+    }
+    return std::string();
+  };
+  for (const std::string_view text :
+       {std::string_view(R"({"rows": [1,]})"), std::string_view(R"({"rows": [{"a" 1}]})"),
+        std::string_view(R"({"rows": [1 2]})"), std::string_view(R"({"rows": [)")}) {
+    EXPECT_EQ(error_streaming(text), parse_error(text)) << text;
+    EXPECT_NE(parse_error(text), "") << text;
+  }
+}
+
 // --- Accessors ---------------------------------------------------------------
 
 TEST(PythonJson, AccessorsOnOtherTypesAreEmpty) {
