@@ -33,10 +33,15 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
   // reading is most of a comparison's time (a 10k Google Benchmark file is 56 MB of JSON) and
   // the readers share no state. Results are taken in argument order, so the first bad file is
   // the one reported.
-  const auto read_options = [&options](std::size_t i) {
+  const auto read_options = [&options, &paths](std::size_t i) {
     ingest::ReadOptions read;
     read.metric = options.metric;
     read.run = i == 0 ? options.base_run : options.pr_run;
+    // One file on both sides (a ptjb file holds every run): the base is the run before the
+    // latest unless told otherwise. Formats with one run per file ignore it.
+    if (i == 0 && !read.run && paths.size() == 2 && paths[0] == paths[1]) {
+      read.run = std::string(ingest::k_previous_run);
+    }
     return read;
   };
   std::vector<std::future<ingest::LoadedResults>> pending;

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "spyglass/model/asv_results.hpp"
 #include "spyglass/model/benchmark_catalog.hpp"
@@ -16,6 +17,10 @@ struct ReadOptions {
   std::string metric = "real_time";  // gbench: "real_time" or "cpu_time"
   std::optional<std::string> run;    // ptjb: the run (or commit) of the file this side takes
 };
+
+// ReadOptions::run naming the run before a file's latest: the base side's default when both
+// sides of a comparison are the same ptjb file.
+inline constexpr std::string_view k_previous_run = "previous";
 
 // One side of a comparison, whatever format it came from: its results in asv's model, and the
 // catalog (units, types) a non-asv format records in the file itself. asv files leave the catalog

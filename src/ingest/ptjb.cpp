@@ -267,12 +267,26 @@ bool commit_matches(std::string_view commit, std::string_view wanted) {
                              (commit.size() >= k_short_id && wanted.starts_with(commit)));
 }
 
-// The run `wanted` names (a run id, else a commit's latest run); absent, the latest run.
+// The run `wanted` names (a run id, else a commit's latest run, or k_previous_run); absent, the
+// latest run.
 std::int64_t select_run(const std::string& file, const Table& table, const Layout& layout,
                         const std::vector<std::int64_t>& ids,
                         const std::optional<std::string>& wanted) {
+  const std::int64_t last = *std::max_element(ids.begin(), ids.end());
   if (!wanted) {
-    return *std::max_element(ids.begin(), ids.end());
+    return last;
+  }
+  if (*wanted == k_previous_run) {
+    std::optional<std::int64_t> previous;
+    for (const std::int64_t id : ids) {
+      if (id < last) {
+        previous = std::max(previous.value_or(id), id);
+      }
+    }
+    if (!previous) {
+      throw_input_error(file, fmt::format("only one run ({}): nothing to compare it with", last));
+    }
+    return *previous;
   }
   std::int64_t number = 0;
   const char* end = wanted->data() + wanted->size();

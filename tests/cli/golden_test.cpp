@@ -200,6 +200,18 @@ const GoldenCase k_cases[] = {
      {"compare", k_generated + "hyperfine-run1.json", k_generated + "hyperfine-run2.json"},
      "compare-hyperfine.out",
      0},
+    // One ptjb file on both sides: the run before the latest against the latest.
+    {"PtjbOneFileBothSides",
+     {"compare", k_generated + "ptjb/benchmarks/tests-test_fft.py--test_fft/n-64.csv",
+      k_generated + "ptjb/benchmarks/tests-test_fft.py--test_fft/n-64.csv"},
+     "compare-ptjb-previous.out",
+     0},
+    {"PtjbRunsGiven",
+     {"compare", "--base-run", "2", "--pr-run", "3",
+      k_generated + "ptjb/benchmarks/tests-test_fft.py--test_fft/n-64.csv",
+      k_generated + "ptjb/benchmarks/tests-test_fft.py--test_fft/n-64.csv"},
+     "compare-ptjb-previous.out",
+     0},
 
     // --- compare-many ----------------------------------------------------------------------
     {"ManyHandmade",
@@ -277,8 +289,8 @@ TEST(CliHelp, NamesEveryCommandArgumentAndOption) {
       {{"compare-many", "--help"},
        {"BASELINE", "CONTENDERS", "--bconf", "--factor", "--sort", "--label", "--format",
         "--exit-zero", "--input-format", "--metric", "--base-run", "--pr-run"}},
-      {{"comment", "--help"}, {"--base", "--pr", "--input-format", "--metric", "--base-run",
-                               "--pr-run"}},
+      {{"comment", "--help"},
+       {"--base", "--pr", "--input-format", "--metric", "--base-run", "--pr-run"}},
   };
   for (const auto& c : cases) {
     const auto result = run_cli(c.args);

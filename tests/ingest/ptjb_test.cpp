@@ -187,6 +187,8 @@ TEST(Ptjb, SelectsARunByIdOrCommit) {
   EXPECT_EQ(jit_mean_of("8d4e0b7"), 2.41 / 1000);
   // The full hash a workflow knows, of the short one the plugin recorded.
   EXPECT_EQ(jit_mean_of("8d4e0b7c51f0e2a9d4b6c8e1f3a5b7d9c0e2f4a6"), 2.41 / 1000);
+  // The run before the latest (3): what the base takes when one file is both sides.
+  EXPECT_EQ(jit_mean_of(std::string(k_previous_run)), 2.43 / 1000);
 }
 
 TEST(Ptjb, NamesTheRunsInAnUnknownRunError) {
@@ -196,6 +198,8 @@ TEST(Ptjb, NamesTheRunsInAnUnknownRunError) {
   EXPECT_EQ(error_of(text, "8d4e0b7+"),
             "t.csv: no run or commit \"8d4e0b7+\" (runs 0 to 3 of commits 3f2a9c1, 3f2a9c1+, "
             "8d4e0b7)");
+  EXPECT_EQ(error_of(k_header + "0 v1 0 1.5\n", std::string(k_previous_run)),
+            "t.csv: only one run (0): nothing to compare it with");
   // A recorded id shorter than git's shortest abbreviation stands for no longer hash.
   EXPECT_EQ(error_of(k_header + "0 v1 0 1.5\n", "v1.2"),
             "t.csv: no run or commit \"v1.2\" (runs 0 to 0 of commits v1)");
