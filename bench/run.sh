@@ -8,7 +8,8 @@
 # the mean user+system CPU time (hyperfine only; robust when other jobs share the core), peak
 # RSS (GNU time, the largest of 3 runs) and the 100k/10k ratio (of CPU times, else of medians).
 # Then times `compare` on a Google Benchmark JSON pair of 10k benchmarks with 10 repetitions each
-# (`spyglass_bench_gen --gbench`). Prints a markdown table, also saved to bench/out/results.md.
+# (`spyglass_bench_gen --gbench`), on core 0 and again on all cores (spyglass reads the two files
+# on two threads). Prints a markdown table, also saved to bench/out/results.md.
 # SPYGLASS_BENCH_SIZES overrides the sizes ("1000 10000 100000"), SPYGLASS_BENCH_GBENCH_SIZES the
 # Google Benchmark ones ("10000"; empty for none).
 #
@@ -80,7 +81,7 @@ time_command() {
   shift
   if ((have_hyperfine)); then
     # -N: no intermediate shell; -i: exit status 1 (a regression) is a normal outcome here.
-    if ! taskset -c 0 hyperfine -N -i --style none --warmup "$warmup" --runs "$runs" \
+    if ! taskset -c "$pin" hyperfine -N -i --style none --warmup "$warmup" --runs "$runs" \
       --export-json "$out/$label.json" --export-csv "$out/$label.csv" "$*" \
       >"$out/$label.log" 2>&1; then
       cat "$out/$label.log" >&2
@@ -93,11 +94,11 @@ time_command() {
   local i start end
   local -a times=()
   for ((i = 0; i < warmup; ++i)); do
-    taskset -c 0 "$@" >/dev/null || true
+    taskset -c "$pin" "$@" >/dev/null || true
   done
   for ((i = 0; i < runs; ++i)); do
     start=$(date +%s%N)
-    taskset -c 0 "$@" >/dev/null || true
+    taskset -c "$pin" "$@" >/dev/null || true
     end=$(date +%s%N)
     times+=("$(((end - start) / 1000))")
   done
@@ -110,7 +111,7 @@ peak_rss_mb() {
   local i kb max=0 report
   report=$(mktemp)
   for ((i = 0; i < rss_runs; ++i)); do
-    /usr/bin/time -f %M -o "$report" taskset -c 0 "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -f %M -o "$report" taskset -c "$pin" "$@" >/dev/null 2>&1 || true
     kb=$(tail -n 1 "$report")
     ((kb > max)) && max=$kb
   done
@@ -136,6 +137,9 @@ check_same_output() {
   fi
 }
 
+# The cores the timed commands may run on: core 0 (one core, the targets' terms), except for the
+# rows that show what reading files on parallel threads gives.
+pin=0
 commands=("compare" "compare --format json" "compare-many")
 declare -A cost
 contended=0
@@ -200,15 +204,19 @@ for n in "${sizes[@]}"; do
   done
 done
 for n in "${gbench_sizes[@]}"; do
-  add_row "$n" "compare (gbench)" compare "$out/gbench-$n/gbench/base.json" \
-    "$out/gbench-$n/gbench/pr.json"
+  gbench_args=(compare "$out/gbench-$n/gbench/base.json" "$out/gbench-$n/gbench/pr.json")
+  add_row "$n" "compare (gbench)" "${gbench_args[@]}"
+  pin="0-$(($(nproc) - 1))"
+  add_row "$n" "compare (gbench, all $(nproc) cores)" "${gbench_args[@]}"
+  pin=0
 done
 
 ram_gib=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1)
 timer=$( ((have_hyperfine)) && hyperfine --version || echo "date +%s%N loop")
 {
-  echo "$(date +%F): $(nproc) CPUs ($model), ${ram_gib} GiB RAM; pinned to core 0; $timer;" \
+  echo "$(date +%F): $(nproc) CPUs ($model), ${ram_gib} GiB RAM; pinned to core 0 (but the" \
+    "\"all cores\" rows); $timer;" \
     "median and min of $runs runs after $warmup warm-up; peak RSS the largest of $rss_runs runs."
   echo
   echo "$table"

@@ -64,10 +64,11 @@ UrlParts split_url(std::string_view url) {
   if (at != std::string_view::npos) {
     authority = authority.substr(at + 1);
   }
-  std::string target(url.substr(target_start));
-  if (target.empty() || target.front() == '?') {
-    target.insert(0, "/");
-  }
+  // Appending rather than inserting the "/": GCC 12 at -O3 sees a false -Wrestrict in
+  // std::string::insert(0, ...).
+  const std::string_view rest = url.substr(target_start);
+  std::string target = rest.empty() || rest.front() == '?' ? "/" : "";
+  target += rest;
   return {lower(url.substr(0, scheme_end)) + "://" + lower(authority), target};
 }
 
