@@ -751,8 +751,8 @@ std::vector<std::pair<std::string, double>> gbench_aggregates(std::vector<double
   }
   const double stddev = std::sqrt(squares / static_cast<double>(times.size() - 1));
   std::sort(times.begin(), times.end());
-  return {{"mean", mean}, {"median", quantile(times, 0.5)}, {"stddev", stddev},
-          {"cv", stddev / mean}};
+  return {
+      {"mean", mean}, {"median", quantile(times, 0.5)}, {"stddev", stddev}, {"cv", stddev / mean}};
 }
 
 // A Google Benchmark JSON file of `count` benchmarks; `change_probability` as in Run.
@@ -776,9 +776,8 @@ std::string gbench_file_text(std::size_t count, std::uint64_t seed, double chang
         std::max<std::int64_t>(1, static_cast<std::int64_t>(std::llround(1e8 / true_ns)));
     std::vector<double> times;
     for (std::size_t r = 0; r < k_gbench_repetitions; ++r) {
-      const double real_ns = error ? 0.0
-                                   : true_ns * change *
-                                         std::max(0.5, 1.0 + noise * random.normal());
+      const double real_ns =
+          error ? 0.0 : true_ns * change * std::max(0.5, 1.0 + noise * random.normal());
       times.push_back(real_ns);
       append_gbench_row(out, {name, name, i, "", r, iterations, real_ns, real_ns * 0.98, error},
                         first);
@@ -788,11 +787,11 @@ std::string gbench_file_text(std::size_t count, std::uint64_t seed, double chang
       continue;  // the library writes no aggregates for a failed benchmark
     }
     for (const auto& [aggregate, value] : gbench_aggregates(times)) {
-      append_gbench_row(out,
-                        {name + "_" + aggregate, name, i, aggregate, 0,
-                         static_cast<std::int64_t>(k_gbench_repetitions), value, value * 0.98,
-                         false},
-                        false);
+      append_gbench_row(
+          out,
+          {name + "_" + aggregate, name, i, aggregate, 0,
+           static_cast<std::int64_t>(k_gbench_repetitions), value, value * 0.98, false},
+          false);
     }
   }
   return out + "\n  ]\n}\n";

@@ -1,11 +1,11 @@
 #include "spyglass/action/inputs.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "spyglass/ingest/load_results.hpp"
 
@@ -142,8 +142,8 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
     job.baseline_path = input(env, "baseline-file");
     job.contender_paths = list(env, "contender-files");
     const auto contender_labels = list(env, "contender-labels");
-    if (const auto baseline_label = input(env, "baseline-label"); baseline_label ||
-                                                                  !contender_labels.empty()) {
+    if (const auto baseline_label = input(env, "baseline-label");
+        baseline_label || !contender_labels.empty()) {
       job.labels.push_back(baseline_label.value_or("baseline"));
       job.labels.insert(job.labels.end(), contender_labels.begin(), contender_labels.end());
     }

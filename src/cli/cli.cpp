@@ -1,9 +1,8 @@
 #include "spyglass/cli/cli.hpp"
 
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "spyglass/cli/action_cmd.hpp"
 #include "spyglass/cli/command.hpp"
@@ -26,12 +25,8 @@ int print_error(Io& io, ExitCode code, const std::string& message) {
 // Every subcommand, in the order `spyglass --help` lists them.
 std::vector<Command> make_commands(CLI::App& app) {
   return {
-      make_compare_command(app),
-      make_compare_many_command(app),
-      make_env_diff_command(app),
-      make_comment_command(app),
-      make_report_command(app),
-      make_parse_command(app),
+      make_compare_command(app), make_compare_many_command(app), make_env_diff_command(app),
+      make_comment_command(app), make_report_command(app),       make_parse_command(app),
       make_action_command(app),
   };
 }
@@ -55,8 +50,7 @@ int run(int argc, const char* const* argv, Io& io) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, io.out, io.err);
   } catch (const CLI::ParseError& e) {
-    return print_error(io, ExitCode::k_bad_input,
-                       std::string(e.what()) + " (see spyglass --help)");
+    return print_error(io, ExitCode::k_bad_input, std::string(e.what()) + " (see spyglass --help)");
   }
 
   try {

@@ -20,9 +20,7 @@ CLI::Validator one_of(const std::vector<std::string>& names) {
       "");
 }
 
-CLI::Option* one_value_each(CLI::Option* option) {
-  return option->allow_extra_args(false);
-}
+CLI::Option* one_value_each(CLI::Option* option) { return option->allow_extra_args(false); }
 
 void add_factor_option(CLI::App& command, double& factor) {
   command.add_option("--factor", factor, "Significance factor: a change must exceed it to count")
@@ -43,9 +41,10 @@ void add_factor_option(CLI::App& command, double& factor) {
 }
 
 void add_format_option(CLI::App& command, OutputFormat& format) {
-  add_choice_option<OutputFormat>(command, "--format", format,
-                                  {{"table", OutputFormat::k_table}, {"json", OutputFormat::k_json}},
-                                  "Output: the asv-spyglass pipe table, or JSON")
+  add_choice_option<OutputFormat>(
+      command, "--format", format,
+      {{"table", OutputFormat::k_table}, {"json", OutputFormat::k_json}},
+      "Output: the asv-spyglass pipe table, or JSON")
       ->default_str("table");
 }
 
@@ -70,8 +69,9 @@ void add_exit_zero_flag(CLI::App& command, bool& exit_zero) {
 }
 
 ExitCode exit_code_for(const model::Comparison& comparison, bool exit_zero) {
-  const bool regressed = std::any_of(comparison.rows.begin(), comparison.rows.end(),
-                                     [](const auto& row) { return model::is_regression(row.change); });
+  const bool regressed =
+      std::any_of(comparison.rows.begin(), comparison.rows.end(),
+                  [](const auto& row) { return model::is_regression(row.change); });
   return regressed && !exit_zero ? ExitCode::k_regression : ExitCode::k_success;
 }
 

@@ -10,7 +10,8 @@
 namespace spyglass::cli {
 
 CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
-  auto* command = app.add_subcommand("compare", "Compare two asv result files (asv-spyglass compare)");
+  auto* command =
+      app.add_subcommand("compare", "Compare two asv result files (asv-spyglass compare)");
   command->add_option("B1", options.before_path, "Result file before the change")->required();
   command->add_option("B2", options.after_path, "Result file after the change")->required();
   command->add_option("BCONF", options.benchmarks_path,
@@ -44,10 +45,10 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
 }
 
 ExitCode run_compare(const CompareOptions& options, Io& io) {
-  const auto inputs = action::load_inputs({options.before_path, options.after_path},
-                                          options.input, options.benchmarks_path, io);
-  const auto comparison = compare::compare_results(inputs.files[0], inputs.files[1],
-                                                   inputs.catalog, options.factor);
+  const auto inputs = action::load_inputs({options.before_path, options.after_path}, options.input,
+                                          options.benchmarks_path, io);
+  const auto comparison =
+      compare::compare_results(inputs.files[0], inputs.files[1], inputs.catalog, options.factor);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_json(comparison, options.table.filter, options.table.sort);
   } else {
@@ -58,7 +59,8 @@ ExitCode run_compare(const CompareOptions& options, Io& io) {
 
 Command make_compare_command(CLI::App& app) {
   auto options = std::make_shared<CompareOptions>();
-  return {add_compare_options(app, *options), [options](Io& io) { return run_compare(*options, io); }};
+  return {add_compare_options(app, *options),
+          [options](Io& io) { return run_compare(*options, io); }};
 }
 
 }  // namespace spyglass::cli

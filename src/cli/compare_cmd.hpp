@@ -1,9 +1,8 @@
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"

@@ -1,10 +1,10 @@
 #include "spyglass/cli/compare_many_cmd.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <memory>
 #include <span>
-
-#include <fmt/format.h>
 
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
@@ -18,8 +18,9 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
   command->add_option("BASELINE", options.baseline_path, "The baseline result file")->required();
   command->add_option("CONTENDERS", options.contender_paths, "Result files to compare with it")
       ->required();
-  command->add_option("--bconf", options.benchmarks_path,
-                      "benchmarks.json (default: ../benchmarks.json beside BASELINE's machine folder)");
+  command->add_option(
+      "--bconf", options.benchmarks_path,
+      "benchmarks.json (default: ../benchmarks.json beside BASELINE's machine folder)");
   add_input_options(*command, options.input, "BASELINE", "every contender");
   add_factor_option(*command, options.factor);
   add_choice_option<render::SortOrder>(
@@ -27,9 +28,9 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
       {{"default", render::SortOrder::k_default}, {"name", render::SortOrder::k_name}},
       "Row order: default or name (both by name)")
       ->default_str("default");
-  one_value_each(command->add_option(
-      "-l,--label", options.labels,
-      "Column label, repeated: the baseline's first, then one per contender"));
+  one_value_each(
+      command->add_option("-l,--label", options.labels,
+                          "Column label, repeated: the baseline's first, then one per contender"));
   add_format_option(*command, options.format);
   add_exit_zero_flag(*command, options.exit_zero);
   return command;
@@ -65,7 +66,8 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
 
 Command make_compare_many_command(CLI::App& app) {
   auto options = std::make_shared<CompareManyOptions>();
-  return {add_compare_many_options(app, *options), [options](Io& io) { return run_compare_many(*options, io); }};
+  return {add_compare_many_options(app, *options),
+          [options](Io& io) { return run_compare_many(*options, io); }};
 }
 
 }  // namespace spyglass::cli

@@ -1,15 +1,14 @@
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
-#include "spyglass/render/asv_table.hpp"
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"
 #include "spyglass/cli/io.hpp"
+#include "spyglass/render/asv_table.hpp"
 #include "spyglass/util/error.hpp"
 
 namespace spyglass::cli {

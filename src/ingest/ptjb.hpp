@@ -22,8 +22,8 @@ namespace spyglass::ingest {
 //
 // `options.run` picks the run: a `run_id`, else a commit (a prefix of the recorded one, or a
 // longer hash starting with it; with a trailing '+' the runs with local changes, without it the
-// clean runs), whose latest run is taken; absent, the file's latest run. machine is the header's `device` (else
-// `backend`), env its `backend`, commit the run's. Throws Error(k_bad_input)
+// clean runs), whose latest run is taken; absent, the file's latest run. machine is the header's
+// `device` (else `backend`), env its `backend`, commit the run's. Throws Error(k_bad_input)
 // "`display_name`[:line]: what is wrong" for a file that is not pytest-jax-bench's, a header
 // without the run columns or any metric, a line whose fields do not match the columns, a value
 // that is not a number, a file without runs, or an unknown run.

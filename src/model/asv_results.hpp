@@ -20,9 +20,7 @@ struct Stats {
   std::optional<double> number;
   std::optional<double> repeat;
 
-  bool empty() const {
-    return !ci_99_a && !ci_99_b && !q_25 && !q_75 && !number && !repeat;
-  }
+  bool empty() const { return !ci_99_a && !ci_99_b && !q_25 && !q_75 && !number && !repeat; }
 };
 
 // One unrolled measurement: a benchmark, or one parameter combination of a parameterized one.
@@ -32,7 +30,7 @@ struct BenchmarkResult {
   std::vector<std::string> params;  // this combination's repr strings, whitespace-collapsed
   // nullopt: the benchmark failed (JSON null). NaN: skipped (JSON NaN).
   std::optional<Number> value;
-  std::optional<Stats> stats;                 // nullopt when the file stored no stats at all
+  std::optional<Stats> stats;                  // nullopt when the file stored no stats at all
   std::optional<std::vector<double>> samples;  // present with `asv run --record-samples`
   std::optional<std::string> version;          // the benchmark code's version hash
 };
@@ -42,9 +40,9 @@ using StringPairs = std::vector<std::pair<std::string, std::string>>;
 
 // One asv result file (format 2, or format 1 converted as `asv update` does).
 struct ResultFile {
-  std::string path;       // as given on the command line; used in messages
-  std::string machine;    // params.machine
-  std::string env_name;   // env_name, or derived from python+requirements for format 1
+  std::string path;      // as given on the command line; used in messages
+  std::string machine;   // params.machine
+  std::string env_name;  // env_name, or derived from python+requirements for format 1
   std::string commit_hash;
   std::optional<std::int64_t> date;  // JS milliseconds of the commit
   std::string python;

@@ -39,7 +39,8 @@ std::vector<ChartBar> largest_changes(std::vector<ChartBar> changes,
 // `name` as a quoted Mermaid label: about 30 letters wide at most (capitals count 1.5, W, M and
 // non-ASCII 2; longer names keep their end, which tells benchmarks apart, after "…"), with no
 // `"` (Mermaid strings have no escape: it becomes `'`), and none of the characters Mermaid or the
-// HTML it renders into would read as markup or entities (`` ` `` `<` `>` `&` `#` `%` `\`, and control characters, become `_` or a space).
+// HTML it renders into would read as markup or entities (`` ` `` `<` `>` `&` `#` `%` `\`, and
+// control characters, become `_` or a space).
 std::string mermaid_label(std::string_view name);
 
 // A Mermaid `xychart-beta` horizontal bar chart of `bars` in a ```mermaid block, each bar as long

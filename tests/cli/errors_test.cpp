@@ -14,7 +14,7 @@ namespace {
 struct ErrorCase {
   std::string name;
   std::vector<std::string> args;
-  std::string err;       // the whole expected stderr; the fixtures folder written as "@F/"
+  std::string err;  // the whole expected stderr; the fixtures folder written as "@F/"
 };
 
 std::ostream& operator<<(std::ostream& os, const ErrorCase& c) { return os << c.name; }
@@ -24,7 +24,8 @@ const std::string k_good = "@F/handmade/results/m1/11111111-e1.json";
 const std::string k_other = "@F/handmade/results/m2/22222222-e2.json";
 const std::string k_gbench_o2 = "@F/other/generated/gbench-O2.json";
 const std::string k_kalman_invalid =
-    "@F/other/google-benchmark/kalman/_rev-22b4659-INVALID-JSON/benchmark/result/predict_1x1x0.json";
+    "@F/other/google-benchmark/kalman/_rev-22b4659-INVALID-JSON/benchmark/result/"
+    "predict_1x1x0.json";
 const std::string k_error = "spyglass: error: ";
 const std::string k_see_help = " (see spyglass --help)\n";
 
@@ -32,7 +33,6 @@ const std::string k_see_help = " (see spyglass --help)\n";
 ErrorCase bad_file(std::string name, const std::string& file, const std::string& what) {
   return {std::move(name), {"compare", k_bad + file, k_good}, k_error + k_bad + file + what + "\n"};
 }
-
 
 const ErrorCase k_cases[] = {
     bad_file("MissingFile", "does-not-exist.json", ": cannot open: No such file or directory"),
@@ -45,7 +45,8 @@ const ErrorCase k_cases[] = {
     bad_file("TopLevelArray", "array.json",
              ": not a benchmark result file spyglass reads (asv, gbench, pytest-benchmark, "
              "hyperfine, ptjb)"),
-    bad_file("TruncatedGbench", "truncated-gbench.json", ":118:23: unexpected end of file (truncated?)"),
+    bad_file("TruncatedGbench", "truncated-gbench.json",
+             ":118:23: unexpected end of file (truncated?)"),
     bad_file("MissingVersion", "no-version.json", ": no format version (expected \"version\": 2)"),
     bad_file("NewerVersion", "version3.json",
              ": format version 3 is newer than spyglass understands (expected 2)"),

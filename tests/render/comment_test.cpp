@@ -365,10 +365,10 @@ INSTANTIATE_TEST_SUITE_P(Comment, CommentGolden, testing::ValuesIn(k_cases),
 // regression row: at the smallest --max-chars that still shows the chart, every regression is
 // listed and the improvements are gone; one character less drops the chart and nothing else.
 TEST(CommentFit, DropsTheChartBeforeAnyRegression) {
-  const std::vector<std::string> args = {
-      "comment", "--print-only", "--base", k_up + "d6b286b8-virtualenv-py3.12-numpy.json", "--pr",
-      k_up + "d6b286b8-rattler-py3.12-numpy.json", "--bconf",
-      k_up + "d6b286b8_asv_samples_benchmarks.json"};
+  const std::vector<std::string> args = {"comment", "--print-only",
+                                         "--base",  k_up + "d6b286b8-virtualenv-py3.12-numpy.json",
+                                         "--pr",    k_up + "d6b286b8-rattler-py3.12-numpy.json",
+                                         "--bconf", k_up + "d6b286b8_asv_samples_benchmarks.json"};
   auto comment_at = [&](std::size_t max_chars) {
     auto with_max = args;
     with_max.insert(with_max.end(), {"--max-chars", std::to_string(max_chars)});
