@@ -225,6 +225,25 @@ json commit_json(const std::string& sha, const model::RunContext& run) {
                       : code_span(short_sha, SpanPlace::k_text)}};
 }
 
+// "base X → head Y · env", of the parts `meta` has (null when it has none), so the footer never
+// starts with a separator: Google Benchmark, hyperfine and many tables record no commits.
+json provenance_md(const json& meta) {
+  std::vector<std::string> parts;
+  const json& base = meta.at("base");
+  const json& head = meta.at("head");
+  std::string commits = base.is_null() ? "" : "base " + base.at("link_md").get<std::string>();
+  if (!head.is_null()) {
+    commits += (commits.empty() ? "head " : " → head ") + head.at("link_md").get<std::string>();
+  }
+  if (!commits.empty()) {
+    parts.push_back(std::move(commits));
+  }
+  if (const json& env = meta.at("env_label"); !env.is_null()) {
+    parts.push_back(escape_markdown(env.get<std::string>()));
+  }
+  return parts.empty() ? json(nullptr) : json(fmt::format("{}", fmt::join(parts, " · ")));
+}
+
 // asv-spyglass starts its table with a blank line, which would open the code block with one.
 std::string_view without_leading_blank_lines(std::string_view text) {
   while (!text.empty() && text.front() == '\n') {
@@ -359,6 +378,7 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
       m_chart_block = mermaid_change_chart(largest_changes(std::move(changes)));
     }
   }
+  m_meta["provenance_md"] = provenance_md(m_meta);
   m_meta["version"] = SPYGLASS_VERSION;
   const auto run_url = input.run.run_url();
   m_meta["run_url"] = run_url ? json(*run_url) : json(nullptr);

@@ -186,7 +186,7 @@ TEST_F(SectionE2e, PrintOnlyShowsTheCommentAsIfThisJobWereAlone) {
             "| ⚪ | `job2.time_same_2` | 1.00s | 1.00s | 1.00× | +0.0% |  |\n\n"
             "</details>\n\n<details>\n<summary>Comparison table</summary>\n\n```\n" +
                 table_of(2) +
-                "```\n\n</details>\n\n<sub> · factor 1.1 · spyglass " SPYGLASS_VERSION
+                "```\n\n</details>\n\n<sub>factor 1.1 · spyglass " SPYGLASS_VERSION
                 "</sub>\n"
                 "<!-- spyglass:section:gcc%2Fgpu%2Fpy3.11:end -->\n");
 }

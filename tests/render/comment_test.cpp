@@ -447,6 +447,27 @@ std::pair<std::string, std::string> write_large_comparison(const TempDir& dir, s
           dir.write("results/m1/bbbbbbbb-e1.json", after.dump())};
 }
 
+// The footer's lead names what the inputs record, with no separator before it: a head without a
+// base, or nothing at all for a table that names no commit or environment.
+TEST(CommentFooter, LeadsWithOnlyTheProvenanceTheInputsHave) {
+  const TempDir dir("spyglass-footer");
+  const auto [before, after] = write_large_comparison(dir, 3);
+  nlohmann::json without_commit = nlohmann::json::parse(dir.read("results/m1/aaaaaaaa-e1.json"));
+  without_commit["commit_hash"] = "";
+  dir.write("results/m1/aaaaaaaa-e1.json", without_commit.dump());
+  EXPECT_EQ(print_model({"--base", before, "--pr", after}, {})["meta"]["provenance_md"],
+            "head `bbbbbbbb` · m1/e1");
+
+  const std::string table =
+      dir.write("table.md",
+                "| Change | Before | After | Ratio | Benchmark (Parameter) |\n"
+                "|--------|--------|-------|-------|-----------------------|\n"
+                "|        | 1.00s  | 1.00s | 1.00  | a.time_x              |\n");
+  const auto result = run_cli({"comment", "--print-only", "--table", table});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("\n<sub>factor 1.1 · spyglass "), std::string::npos) << result.out;
+}
+
 // 20,000 rows (2,000 regressed, 50 newly failing, 1,000 improved): the comment is cut below
 // GitHub's limit, lists the worst regressions first and as many as fit, and says what is left out.
 TEST(CommentGoldenLarge, TwentyThousandRowsKeepEveryRegressionThatFits) {
