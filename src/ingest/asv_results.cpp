@@ -201,11 +201,7 @@ void read_samples(const std::string& file, const JsonPath& where, const JsonValu
     std::vector<double>& numbers = samples.emplace_back().emplace();
     numbers.reserve(list.items().size());
     for (std::size_t k = 0; k < list.items().size(); ++k) {
-      const JsonValue& sample = list.items()[k];
-      if (!sample.is_number()) {
-        fail_type(file, list_path.index(k), "a number", sample);
-      }
-      numbers.push_back(sample.as_double());
+      numbers.push_back(require_number(file, list_path.index(k), list.items()[k]));
     }
   }
 }

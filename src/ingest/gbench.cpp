@@ -52,16 +52,13 @@ double seconds_per(const std::string& file, const JsonPath& where, std::string_v
 // The row's `metric` time in seconds.
 double row_seconds(const std::string& file, const JsonPath& where, const JsonValue& row,
                    std::string_view metric) {
-  const JsonValue& time = require(file, where, row, metric);
-  if (!time.is_number()) {
-    fail_type(file, where.member(metric), "a number", time);
-  }
+  const double time = require_number(file, where.member(metric), require(file, where, row, metric));
   const JsonValue* unit = row.find("time_unit");
   const double factor = unit == nullptr
                             ? 1e-9
                             : seconds_per(file, where.member("time_unit"),
                                           require_string(file, where.member("time_unit"), *unit));
-  return time.as_double() * factor;
+  return time * factor;
 }
 
 // The optional string member `key` of `row`.

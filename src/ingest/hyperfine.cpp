@@ -22,11 +22,7 @@ std::vector<double> numbers(const std::string& file, const JsonPath& where,
   std::vector<double> out;
   out.reserve(value.items().size());
   for (std::size_t i = 0; i < value.items().size(); ++i) {
-    const JsonValue& number = value.items()[i];
-    if (!number.is_number()) {
-      fail_type(file, where.index(i), "a number", number);
-    }
-    out.push_back(number.as_double());
+    out.push_back(require_number(file, where.index(i), value.items()[i]));
   }
   return out;
 }

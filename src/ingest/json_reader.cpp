@@ -69,6 +69,14 @@ std::string_view require_string(const std::string& file, const JsonPath& where,
   return value.as_string();
 }
 
+double require_number(const std::string& file, const JsonPath& where,
+                      const util::JsonValue& value) {
+  if (!value.is_number()) {
+    fail_type(file, where, "a number", value);
+  }
+  return value.as_double();
+}
+
 std::vector<std::string> read_strings(const std::string& file, const JsonPath& where,
                                       const util::JsonValue& value) {
   if (!value.is_array()) {

@@ -54,6 +54,9 @@ const util::JsonValue& require_object(const std::string& file, const JsonPath& w
 std::string_view require_string(const std::string& file, const JsonPath& where,
                                 const util::JsonValue& value);
 
+// The number (integer or float) `value` as a double, else a type error.
+double require_number(const std::string& file, const JsonPath& where, const util::JsonValue& value);
+
 // A list of strings, else a type error.
 std::vector<std::string> read_strings(const std::string& file, const JsonPath& where,
                                       const util::JsonValue& value);

@@ -18,14 +18,6 @@ namespace {
 
 using util::JsonValue;
 
-// The number `value`, else a type error.
-double require_number(const std::string& file, const JsonPath& where, const JsonValue& value) {
-  if (!value.is_number()) {
-    fail_type(file, where, "a number", value);
-  }
-  return value.as_double();
-}
-
 // The number at `object[key]`, which must be there.
 double number_member(const std::string& file, const JsonPath& where, const JsonValue& object,
                      std::string_view key) {
