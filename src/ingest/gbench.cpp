@@ -1,7 +1,7 @@
 #include "spyglass/ingest/gbench.hpp"
 
 #include <array>
-#include <functional>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +11,6 @@
 
 #include "spyglass/ingest/json_reader.hpp"
 #include "spyglass/ingest/sampled_result.hpp"
-#include "spyglass/model/benchmark_catalog.hpp"
 #include "spyglass/util/error.hpp"
 
 namespace spyglass::ingest {
@@ -126,15 +125,19 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
                                 "\" for Google Benchmark (expected real_time or cpu_time)");
   }
   const JsonPath root;
-  std::vector<Group> groups;
-  std::unordered_map<std::string, std::size_t, model::StringHash, std::equal_to<>> index;
+  // A deque keeps each group where it is, so the index can key on the group's own name: the
+  // row's name may live only as long as the row (a name with escapes is decoded into the
+  // parser's per-row arena).
+  std::deque<Group> groups;
+  std::unordered_map<std::string_view, Group*> index;
   const auto group_of = [&](std::string_view key) -> Group& {
     auto it = index.find(key);
     if (it == index.end()) {
-      it = index.emplace(std::string(key), groups.size()).first;
-      groups.emplace_back().key = std::string(key);
+      Group& added = groups.emplace_back();
+      added.key = std::string(key);
+      it = index.emplace(added.key, &added).first;
     }
-    return groups[it->second];
+    return *it->second;
   };
 
   // The rows are streamed (folded into `groups` as they are parsed, never stored): a 10k
