@@ -19,21 +19,6 @@ base_image=docker.io/library/debian:bookworm-slim
 podman_run=(podman run --rm --runtime runc --ulimit nofile=1024:1024 --ulimit nproc=1024:1024
   --network=host)
 
-ensure_tools() {
-  local missing=()
-  for package in podman runc debootstrap python3; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-      missing+=("$package")
-    fi
-  done
-  if ((${#missing[@]} > 0)); then
-    echo "container-test: installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-      >/dev/null
-  fi
-}
-
 # The first Debian mirror apt is configured with (deb822 .sources files or a sources.list line).
 debian_mirror() {
   local mirror
@@ -57,7 +42,7 @@ ensure_base_image() {
   rm -rf "$rootfs"
 }
 
-ensure_tools
+bash scripts/install-deps.sh podman runc debootstrap python3
 cmake --build "$build" --target spyglass_fake_github >/dev/null
 
 if [[ -z "${SPYGLASS_IMAGE:-}" ]]; then

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Install spyglass's build and test dependencies from Debian packages (run as root; no sudo).
-# Quiet and quick when everything is already there.
+# Quiet and quick when everything is already there. With arguments, installs those packages
+# instead (scripts/container-test.sh asks for its container tools this way).
 set -euo pipefail
 
-packages=(
+packages=("$@")
+((${#packages[@]} > 0)) || packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev clang-format
   nlohmann-json3-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
   libcurl4-openssl-dev libcpp-httplib-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
