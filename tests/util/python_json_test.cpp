@@ -438,6 +438,45 @@ TEST(PythonJson, KeepsWellFormedUtf8InStrings) {
   }
 }
 
+// Strings and whitespace are scanned 16 bytes at a time where the input allows: a byte that ends
+// the run must be found wherever it falls in a block, and in the bytes before the end of input
+// that no full block covers.
+TEST(PythonJson, FindsTheEndOfEveryRunWhereverItFallsInABlock) {
+  for (std::size_t before = 0; before <= 40; ++before) {
+    const std::string run(before, 'a');
+    for (std::size_t after : {0U, 1U, 15U, 16U, 17U, 40U}) {
+      const std::string tail(after, ' ');
+      const std::string where =
+          "run of " + std::to_string(before) + ", " + std::to_string(after) + " bytes after";
+      EXPECT_EQ(parse("\"" + run + "\"" + tail).root().as_string(), run) << where;
+      EXPECT_EQ(parse("\"" + run + "\\n" + run + "\"" + tail).root().as_string(), run + "\n" + run)
+          << where;
+      EXPECT_EQ(parse("\"" + run + "\xce\xbc" + run + "\"" + tail).root().as_string(),
+                run + "\xce\xbc" + run)
+          << where;
+      const std::string column = std::to_string(before + 2);
+      EXPECT_EQ(parse_error("\"" + run + "\x01" + run + "\"" + tail),
+                "f.json:1:" + column + ": unescaped control character U+0001 in string")
+          << where;
+      EXPECT_EQ(parse_error("\"" + run + "\xff" + run + "\"" + tail),
+                "f.json:1:" + column + ": invalid UTF-8 in string")
+          << where;
+      EXPECT_EQ(parse_error("\"" + run + tail), "f.json:1:" + std::to_string(before + after + 2) +
+                                                    ": unexpected end of file (truncated?)")
+          << where;
+      // Whitespace runs of every length, ended by a value, a stray byte or the end of input.
+      const std::string blank = std::string(before, ' ') + "\n\t\r";
+      EXPECT_EQ(parse("[" + blank + "1" + blank + "]" + tail).root().items().size(), 1U) << where;
+      EXPECT_EQ(parse_error("[1" + blank + "x" + tail),
+                "f.json:2:3: expected ',' or ']' after array element")
+          << where;
+      EXPECT_EQ(parse_error("[1" + blank + tail),
+                "f.json:2:" + std::to_string(3 + after) + ": unexpected end of file (truncated?)")
+          << where;
+    }
+  }
+}
+
 TEST(PythonJson, RejectsNestingDeeperThan256Levels) {
   const std::string arrays = std::string(257, '[') + std::string(257, ']');
   EXPECT_EQ(parse_error(arrays), "f.json:1:257: nesting deeper than 256 levels");
