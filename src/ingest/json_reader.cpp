@@ -46,11 +46,15 @@ void fail_type(const std::string& file, const JsonPath& where, std::string_view 
 
 const util::JsonValue& require(const std::string& file, const JsonPath& where,
                                const util::JsonValue& object, std::string_view key) {
-  const util::JsonValue* value = object.find(key);
-  if (value == nullptr) {
+  return require_found(file, where, object.find(key), key);
+}
+
+const util::JsonValue& require_found(const std::string& file, const JsonPath& where,
+                                     const util::JsonValue* member, std::string_view key) {
+  if (member == nullptr) {
     fail_at(file, where, "missing required key \"" + std::string(key) + "\"");
   }
-  return *value;
+  return *member;
 }
 
 const util::JsonValue& require_object(const std::string& file, const JsonPath& where,

@@ -46,6 +46,11 @@ class JsonPath {
 const util::JsonValue& require(const std::string& file, const JsonPath& where,
                                const util::JsonValue& object, std::string_view key);
 
+// `*member`, the member `key` of the object at `where` that a reader already looked up, or the
+// error `require` gives when it is missing (null).
+const util::JsonValue& require_found(const std::string& file, const JsonPath& where,
+                                     const util::JsonValue* member, std::string_view key);
+
 // `value` when it is an object, else a type error.
 const util::JsonValue& require_object(const std::string& file, const JsonPath& where,
                                       const util::JsonValue& value);

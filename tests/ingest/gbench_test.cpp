@@ -157,6 +157,21 @@ TEST(Gbench, Errors) {
             "ms or s)");
   EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": "a", "cpu_time": 1}]})"),
             "x.json: benchmarks[0]: missing required key \"real_time\"");
+  ReadOptions cpu;
+  cpu.metric = "cpu_time";
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": "a", "real_time": 1}]})", cpu),
+            "x.json: benchmarks[0]: missing required key \"cpu_time\"");
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": "a", "cpu_time": "1"}]})", cpu),
+            "x.json: benchmarks[0][\"cpu_time\"]: expected a number, found a string");
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"run_name": "a", "real_time": 1}]})"),
+            "x.json: benchmarks[0]: missing required key \"name\"");
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": 1, "real_time": 1}]})"),
+            "x.json: benchmarks[0][\"name\"]: expected a string, found an integer");
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": "a", "run_type": null}]})"),
+            "x.json: benchmarks[0][\"run_type\"]: expected a string, found null");
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": "a", "real_time": 1,
+      "time_unit": 9}]})"),
+            "x.json: benchmarks[0][\"time_unit\"]: expected a string, found an integer");
   EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": {}})"),
             "x.json: benchmarks: expected a list of benchmark runs, found an object");
   EXPECT_EQ(error_of(R"({"benchmarks": []})"), "x.json: missing required key \"context\"");
