@@ -1,13 +1,14 @@
 #include "spyglass/render/asv_table.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 
-#include <fmt/format.h>
-
 #include "spyglass/render/human_format.hpp"
 #include "spyglass/render/tabulate_github.hpp"
+#include "spyglass/util/parallel.hpp"
 
 namespace spyglass::render {
 namespace {
@@ -57,7 +58,7 @@ const char* section_title(Section section) {
 
 // The order asv prints the split sections in.
 constexpr std::array<Section, 4> k_split_order = {Section::k_improved, Section::k_unchanged,
-                                                   Section::k_regressed, Section::k_incomparable};
+                                                  Section::k_regressed, Section::k_incomparable};
 
 bool keep_row(const ComparisonRow& row, const RowFilter& filter) {
   const char mark = model::change_mark(row.change);
@@ -135,18 +136,23 @@ std::vector<const ComparisonRow*> select_rows(const model::Comparison& compariso
 std::string render_compare_text(const model::Comparison& comparison,
                                 const CompareTableOptions& options) {
   const auto rows = select_rows(comparison, options.filter, options.sort);
+  // Formatting the numbers is most of a large table's cost, and rows format independently.
+  constexpr std::size_t k_rows_per_thread = 2048;
+  std::vector<std::vector<std::string>> row_cells(rows.size());
+  util::parallel_for(rows.size(), k_rows_per_thread, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      auto cells = compare_cells(*rows[i]);
+      row_cells[i] = {std::move(cells.mark), std::move(cells.before), std::move(cells.after),
+                      std::move(cells.ratio), name_cell(*rows[i], comparison, options)};
+    }
+  });
   std::vector<std::pair<const char*, std::vector<std::vector<std::string>>>> tables;
-  auto add_row = [&](std::vector<std::vector<std::string>>& table, const ComparisonRow& row) {
-    auto cells = compare_cells(row);
-    table.push_back({std::move(cells.mark), std::move(cells.before), std::move(cells.after),
-                     std::move(cells.ratio), name_cell(row, comparison, options)});
-  };
   if (options.split) {
     for (auto section : k_split_order) {
       std::vector<std::vector<std::string>> table;
-      for (const auto* row : rows) {
-        if (model::section_of(row->change) == section) {
-          add_row(table, *row);
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (model::section_of(rows[i]->change) == section) {
+          table.push_back(std::move(row_cells[i]));
         }
       }
       if (!table.empty()) {
@@ -154,11 +160,7 @@ std::string render_compare_text(const model::Comparison& comparison,
       }
     }
   } else if (!rows.empty()) {
-    std::vector<std::vector<std::string>> table;
-    for (const auto* row : rows) {
-      add_row(table, *row);
-    }
-    tables.emplace_back("All benchmarks:", std::move(table));
+    tables.emplace_back("All benchmarks:", std::move(row_cells));
   }
 
   if (tables.empty()) {
@@ -180,8 +182,8 @@ std::string render_compare_text(const model::Comparison& comparison,
 std::string render_compare_many_text(const model::MultiComparison& comparison,
                                      const std::vector<std::string>& labels) {
   std::vector<std::string> headers = {"Benchmark"};
-  headers.push_back(fmt::format(
-      "Baseline ({})", labels.empty() ? comparison.baseline.machine_env() : labels[0]));
+  headers.push_back(
+      fmt::format("Baseline ({})", labels.empty() ? comparison.baseline.machine_env() : labels[0]));
   for (std::size_t i = 0; i < comparison.contenders.size(); ++i) {
     const auto& name =
         labels.empty() ? comparison.contenders[i].after.machine_env() : labels[i + 1];
@@ -202,7 +204,8 @@ std::string render_compare_many_text(const model::MultiComparison& comparison,
       const auto& row = contender.rows[r];
       // compare-many keeps the `%6.2f` padding: `(-  0.36)`.
       cells.push_back(fmt::format("{} ({}{})", contender_value_text(row),
-                                  model::change_mark(row.change), ratio_text(row, format_ratio_6_2f)));
+                                  model::change_mark(row.change),
+                                  ratio_text(row, format_ratio_6_2f)));
     }
     table.push_back(std::move(cells));
   }
