@@ -6,6 +6,7 @@
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/render/comparison_json.hpp"
+#include "spyglass/util/keep_until_exit.hpp"
 
 namespace spyglass::cli {
 
@@ -45,16 +46,20 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
 }
 
 ExitCode run_compare(const CompareOptions& options, Io& io) {
-  const auto inputs = action::load_inputs({options.before_path, options.after_path}, options.input,
-                                          options.benchmarks_path, io);
-  const auto comparison =
+  auto inputs = action::load_inputs({options.before_path, options.after_path}, options.input,
+                                    options.benchmarks_path, io);
+  auto comparison =
       compare::compare_results(inputs.files[0], inputs.files[1], inputs.catalog, options.factor);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_json(comparison, options.table.filter, options.table.sort);
   } else {
     io.out << render::render_compare_text(comparison, options.table);
   }
-  return exit_code_for(comparison, options.exit_zero);
+  const ExitCode code = exit_code_for(comparison, options.exit_zero);
+  // Freed by the kernel at exit, faster than block by block.
+  util::keep_until_exit(std::move(inputs));
+  util::keep_until_exit(std::move(comparison));
+  return code;
 }
 
 Command make_compare_command(CLI::App& app) {

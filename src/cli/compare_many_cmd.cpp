@@ -9,6 +9,7 @@
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/render/comparison_json.hpp"
+#include "spyglass/util/keep_until_exit.hpp"
 
 namespace spyglass::cli {
 
@@ -46,9 +47,9 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
   }
   std::vector<std::string> paths{options.baseline_path};
   paths.insert(paths.end(), options.contender_paths.begin(), options.contender_paths.end());
-  const auto inputs = action::load_inputs(paths, options.input, options.benchmarks_path, io);
+  auto inputs = action::load_inputs(paths, options.input, options.benchmarks_path, io);
   const std::span<const model::ResultFile> files = inputs.files;
-  const auto comparison =
+  auto comparison =
       compare::compare_many(files.front(), files.subspan(1), inputs.catalog, options.factor);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_many_json(comparison, options.labels);
@@ -61,6 +62,9 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
       code = ExitCode::k_regression;
     }
   }
+  // Freed by the kernel at exit, faster than block by block.
+  util::keep_until_exit(std::move(inputs));
+  util::keep_until_exit(std::move(comparison));
   return code;
 }
 
