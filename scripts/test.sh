@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Set up and run every test lane: a warnings-as-errors GCC build with the whole test suite, the
-# same suite under clang with AddressSanitizer + UndefinedBehaviorSanitizer, and a short
-# libFuzzer run of each fuzz target, a schema check of action.yml and the example workflows, and
-# the container action end to end (podman; SPYGLASS_CONTAINER_TEST=0 skips it where no container
-# can run). Exits non-zero when any lane fails.
+# Set up and run every test lane: a warnings-as-errors GCC build with the whole test suite and a
+# check that every source is clang-formatted, the same suite under clang with AddressSanitizer +
+# UndefinedBehaviorSanitizer, a short libFuzzer run of each fuzz target, a schema check of
+# action.yml and the example workflows, and the container action end to end (podman;
+# SPYGLASS_CONTAINER_TEST=0 skips it where no container can run). Exits non-zero when any lane
+# fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -11,9 +12,10 @@ bash scripts/install-deps.sh
 jobs=$(nproc)
 fuzz_seconds=${SPYGLASS_FUZZ_SECONDS:-30}
 
-echo "== lane 1: gcc, -Werror, all tests"
+echo "== lane 1: gcc, -Werror, all tests, clang-format check"
 bash scripts/build.sh build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPYGLASS_WARNINGS_AS_ERRORS=ON
 ctest --test-dir build-test --output-on-failure -j "$jobs"
+cmake --build build-test --target check-format
 
 echo "== lane 2: clang, ASan + UBSan, all tests and fuzzers"
 CXX=clang++ bash scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug \

@@ -9,7 +9,8 @@ bool has_line(std::string_view text, std::string_view line) {
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = text.find('\n', start);
-    const auto current = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+    const auto current =
+        text.substr(start, end == std::string_view::npos ? text.npos : end - start);
     if (current == line) {
       return true;
     }

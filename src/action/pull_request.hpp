@@ -13,7 +13,6 @@ namespace spyglass::action {
 // event's commit. A PR found through a workflow_run or a commit must be open and have that commit
 // as its head; nullopt when there is none (never a closed or unrelated PR).
 std::optional<int> resolve_pull_request(github::Client& client, const std::string& repo,
-                                        std::optional<int> explicit_number,
-                                        const util::Env& env);
+                                        std::optional<int> explicit_number, const util::Env& env);
 
 }  // namespace spyglass::action

@@ -11,8 +11,7 @@ Command make_action_command(CLI::App& app) {
       "action", "Run as the GitHub Action: read the INPUT_* variables, comment, gate");
   return {command, [](Io& io) {
             try {
-              return action::run_comment_job(action::comment_job_from_inputs(io.environment()),
-                                             io);
+              return action::run_comment_job(action::comment_job_from_inputs(io.environment()), io);
             } catch (const Error& error) {
               // Also surface the error as an annotation on the run.
               io.out << action::annotation("error", "spyglass", error.what());

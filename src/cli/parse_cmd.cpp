@@ -19,8 +19,7 @@ CLI::App* add_parse_options(CLI::App& app, ParseOptions& options) {
 
 ExitCode run_parse(const ParseOptions& options, Io& io) {
   const auto text = action::read_input(options.table_path, io);
-  const auto table =
-      ingest::parse_comparison_table(text, action::input_name(options.table_path));
+  const auto table = ingest::parse_comparison_table(text, action::input_name(options.table_path));
   if (table.kind == ingest::TableKind::k_compare_many) {
     io.out << render::render_compare_many_json(table.multi, {});
   } else {

@@ -7,10 +7,10 @@ namespace spyglass::model {
 
 // What the GitHub Actions runner tells a step about its run, for links in the comment.
 struct RunContext {
-  std::optional<std::string> server_url;  // GITHUB_SERVER_URL, e.g. https://github.com
-  std::optional<std::string> repository;  // GITHUB_REPOSITORY, owner/name
-  std::optional<std::string> run_id;      // GITHUB_RUN_ID
-  std::optional<std::string> run_attempt; // GITHUB_RUN_ATTEMPT
+  std::optional<std::string> server_url;   // GITHUB_SERVER_URL, e.g. https://github.com
+  std::optional<std::string> repository;   // GITHUB_REPOSITORY, owner/name
+  std::optional<std::string> run_id;       // GITHUB_RUN_ID
+  std::optional<std::string> run_attempt;  // GITHUB_RUN_ATTEMPT
 
   // `server/owner/name/commit/sha`, when the server and repository are known.
   std::optional<std::string> commit_url(const std::string& sha) const;

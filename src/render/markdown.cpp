@@ -112,7 +112,6 @@ std::string code_block(std::string_view text, std::string_view info) {
   return out + fence + "\n";
 }
 
-
 std::string tidy_blank_lines(std::string_view markdown) {
   std::string out;
   out.reserve(markdown.size());

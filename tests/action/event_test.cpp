@@ -16,10 +16,10 @@ TEST(PullRequestFromEvent, ReadsThePullRequestNumber) {
 }
 
 TEST(PullRequestFromEvent, ReadsPullRequestTargetLikePullRequest) {
-  EXPECT_EQ(pull_request_from_event(R"({"pull_request": {"number": 3}})", "pull_request_target",
-                                    "e")
-                .number,
-            3);
+  EXPECT_EQ(
+      pull_request_from_event(R"({"pull_request": {"number": 3}})", "pull_request_target", "e")
+          .number,
+      3);
 }
 
 TEST(PullRequestFromEvent, TakesIssueCommentsOnPullRequestsOnly) {
@@ -27,7 +27,8 @@ TEST(PullRequestFromEvent, TakesIssueCommentsOnPullRequestsOnly) {
                                     "issue_comment", "e")
                 .number,
             5);
-  const auto on_issue = pull_request_from_event(R"({"issue": {"number": 5}})", "issue_comment", "e");
+  const auto on_issue =
+      pull_request_from_event(R"({"issue": {"number": 5}})", "issue_comment", "e");
   EXPECT_FALSE(on_issue.number);
   EXPECT_FALSE(on_issue.head_sha);
 }
@@ -54,7 +55,8 @@ TEST(PullRequestFromEvent, NamesTheFileWhenThePayloadIsNotJson) {
     pull_request_from_event("{not json", "pull_request", "/github/workflow/event.json");
     FAIL() << "no error";
   } catch (const Error& error) {
-    EXPECT_STREQ(error.what(), "/github/workflow/event.json: the event payload is not a JSON object");
+    EXPECT_STREQ(error.what(),
+                 "/github/workflow/event.json: the event payload is not a JSON object");
     EXPECT_EQ(error.code(), ExitCode::k_bad_input);
   }
 }

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
-#include <string_view>
 #include <stdexcept>
+#include <string_view>
 
 namespace spyglass::test {
 
