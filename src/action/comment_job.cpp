@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <regex>
 #include <span>
@@ -25,6 +26,7 @@
 #include "spyglass/render/html_preview.hpp"
 #include "spyglass/util/clock.hpp"
 #include "spyglass/util/file.hpp"
+#include "spyglass/util/parallel.hpp"
 
 namespace spyglass::action {
 
@@ -234,13 +236,6 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     return ExitCode::k_success;
   }
 
-  // With a section, the comment as this job would leave it were there no other sections.
-  std::optional<render::SectionedComment> sectioned;
-  if (job.section) {
-    sectioned.emplace(input, comment_template);
-  }
-  const auto comment = sectioned ? sectioned->splice_into("", job.max_chars)
-                                 : render::fit_comment(input, job.max_chars, comment_template);
   auto body_path = job.output_path;
   if (!body_path) {
     if (const auto temp = env.get("RUNNER_TEMP")) {
@@ -248,10 +243,24 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     }
   }
   const auto summary = job.job_summary ? env.get("GITHUB_STEP_SUMMARY") : std::nullopt;
-  // The full report renders every row, which costs more than the comment: only when used.
+  // The full report renders every row, which costs more than the comment: only when used, and
+  // beside the comment, which needs none of it.
+  std::future<std::string> full_report_rendered;
   if (body_path || summary) {
-    const auto full_report =
-        render::fit_comment(input, render::k_step_summary_limit, comment_template);
+    full_report_rendered = util::run_beside([&input, &comment_template] {
+      return render::fit_comment(input, render::k_step_summary_limit, comment_template);
+    });
+  }
+
+  // With a section, the comment as this job would leave it were there no other sections.
+  std::optional<render::SectionedComment> sectioned;
+  if (job.section) {
+    sectioned.emplace(input, comment_template);
+  }
+  const auto comment = sectioned ? sectioned->splice_into("", job.max_chars)
+                                 : render::fit_comment(input, job.max_chars, comment_template);
+  if (full_report_rendered.valid()) {
+    const auto full_report = full_report_rendered.get();
     if (body_path) {
       write_file(*body_path, full_report, std::ios::trunc);
     }

@@ -6,9 +6,9 @@
 
 #include "spyglass/ingest/benchmarks_json.hpp"
 #include "spyglass/ingest/load_results.hpp"
-#include "spyglass/util/cpus.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/file.hpp"
+#include "spyglass/util/parallel.hpp"
 
 namespace spyglass::action {
 
@@ -35,7 +35,6 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
   // Benchmark file is 56 MB of JSON) and the readers share no state. On one CPU the threads only
   // cost (4% at 100k), so the files are read in turn. Results are taken in argument order, so
   // the first bad file is the one reported.
-  const auto policy = util::usable_cpus() > 1 ? std::launch::async : std::launch::deferred;
   const auto read_options = [&options, &paths](std::size_t i) {
     ingest::ReadOptions read;
     read.metric = options.metric;
@@ -49,7 +48,7 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
   };
   std::vector<std::future<ingest::LoadedResults>> pending;
   for (std::size_t i = 1; i < paths.size(); ++i) {
-    pending.push_back(std::async(policy, [&path = paths[i], &options, read = read_options(i)] {
+    pending.push_back(util::run_beside([&path = paths[i], &options, read = read_options(i)] {
       return ingest::load_results(path, options.format, read);
     }));
   }

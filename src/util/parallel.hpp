@@ -3,11 +3,21 @@
 #include <algorithm>
 #include <cstddef>
 #include <future>
+#include <utility>
 #include <vector>
 
 #include "spyglass/util/cpus.hpp"
 
 namespace spyglass::util {
+
+// Start `work()` on a thread of its own when the process may use more than one CPU; on one CPU
+// it runs on the thread that asks the future for its result, when it asks. For independent
+// work the caller would otherwise do next.
+template <class Work>
+auto run_beside(Work work) -> std::future<decltype(work())> {
+  return std::async(usable_cpus() > 1 ? std::launch::async : std::launch::deferred,
+                    std::move(work));
+}
 
 // Run `work(begin, end)` over [0, count) split into one contiguous range per usable CPU, this
 // thread taking the first; returns when all are done. Ranges are never shorter than
