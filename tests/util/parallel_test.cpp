@@ -84,5 +84,27 @@ TEST(ParallelFor, RethrowsWhatARangeThrowsAfterAllRangesFinish) {
   EXPECT_EQ(finished.load(), 1);
 }
 
+TEST(RunBeside, RunsOnAnotherThreadOnlyWithAnotherCpu) {
+  const auto work = [] { return std::this_thread::get_id(); };
+  const auto here = std::this_thread::get_id();
+  if (usable_cpus() > 1) {
+    EXPECT_NE(run_beside(work).get(), here);
+  }
+  std::thread([&work] {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(0, &one);
+    ASSERT_EQ(sched_setaffinity(0, sizeof one, &one), 0);
+    // Deferred: it runs when asked for its result, on the thread that asks.
+    EXPECT_EQ(run_beside(work).get(), std::this_thread::get_id());
+  }).join();
+}
+
+TEST(RunBeside, HandsBackTheResultOrTheException) {
+  EXPECT_EQ(run_beside([] { return 42; }).get(), 42);
+  auto failing = run_beside([]() -> int { throw std::runtime_error("no"); });
+  EXPECT_THROW(failing.get(), std::runtime_error);
+}
+
 }  // namespace
 }  // namespace spyglass::util
