@@ -242,11 +242,13 @@ std::vector<std::int64_t> run_ids(const std::string& file, const Table& table,
   ids.reserve(table.rows.size());
   for (const Row& row : table.rows) {
     const model::Number id = row_number(file, table, row, layout.run_id);
-    if (!id.is_integer) {
+    const auto integer = id.as_int64();
+    if (!integer) {
       fail_line(file, row.line,
-                fmt::format("run_id: \"{}\" is not an integer", row.fields[layout.run_id]));
+                fmt::format("run_id: \"{}\" is not {}", row.fields[layout.run_id],
+                            id.is_integer ? "a 64-bit integer" : "an integer"));
     }
-    ids.push_back(static_cast<std::int64_t>(id.value));
+    ids.push_back(*integer);
   }
   return ids;
 }

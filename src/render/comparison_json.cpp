@@ -67,12 +67,13 @@ std::string with_newline(std::string text) {
   return text;
 }
 
-// JSON has no NaN or infinity: those become null, and `status` says why.
+// JSON has no NaN or infinity: those become null, and `status` says why. An integer literal
+// beyond 64 bits is written as the float it was read as.
 void write_number(util::JsonWriter& out, const model::Number& number) {
   if (!std::isfinite(number.value)) {
     out.null();
-  } else if (number.is_integer) {
-    out.integer(static_cast<std::int64_t>(number.value));
+  } else if (const auto integer = number.as_int64()) {
+    out.integer(*integer);
   } else {
     out.floating(number.value);
   }

@@ -64,6 +64,23 @@ TEST(ParseCommand, ReadsCompareManyFromStandardInput) {
   EXPECT_EQ(cell["ratio"], 0.36);
 }
 
+TEST(ParseCommand, WritesAnIntegerCellBeyond64BitsAsAFloat) {
+  // A table may hold any number of digits; the JSON keeps integers exact only where they fit.
+  std::istringstream in(
+      "| Change | Before | After | Ratio | Benchmark (Parameter) |\n"
+      "|--------|--------|-------|-------|-----------------------|\n"
+      "|        | 99999999999999999999 | 9223372036854774784 | 1.00 | track_big |\n");
+  const auto result = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(result.err, "");
+  ASSERT_EQ(result.exit_code, 0);
+  const auto json = nlohmann::json::parse(result.out);
+  const auto& row = json["benchmarks"][0];
+  EXPECT_TRUE(row["before"]["value"].is_number_float()) << row.dump();
+  EXPECT_EQ(row["before"]["value"].get<double>(), 1e20);
+  EXPECT_TRUE(row["after"]["value"].is_number_integer()) << row.dump();
+  EXPECT_EQ(row["after"]["value"].get<std::int64_t>(), 9223372036854774784);
+}
+
 TEST(ParseCommand, ExitsZeroEvenWhenTheTableShowsRegressions) {
   std::istringstream in(read_fixture("../tests/golden/compare-asv-example-factor2.out"));
   const auto result = run_with_stdin({"parse", "--table", "-"}, &in);

@@ -225,6 +225,9 @@ TEST(Ptjb, NamesTheFileLineAndProblemInErrors) {
             "t.csv:10: jit_mean_ms: \"fast\" is not a number");
   EXPECT_EQ(error_of(k_header + "0.5 abc1234 0 1.0\n"),
             "t.csv:10: run_id: \"0.5\" is not an integer");
+  // INT64_MAX itself: read into a double it rounds up to 2^63, which no int64 holds.
+  EXPECT_EQ(error_of(k_header + "9223372036854775807 abc1234 0 1.0\n"),
+            "t.csv:10: run_id: \"9223372036854775807\" is not a 64-bit integer");
   EXPECT_EQ(error_of("# pytest-jax-bench\n#  (1) run_id\n#  (3) commit\n"),
             "t.csv:3: column (3) where (2) was due");
   EXPECT_EQ(error_of("# pytest-jax-bench\n#  (1) run_id\n#  (2) commit_run\n"),
