@@ -18,14 +18,13 @@ namespace {
 
 using util::JsonValue;
 
-// The members of a benchmark row the reader uses, for each metric; the parser drops the others
-// (converting the unused time would cost a number parse per row).
-constexpr std::array<std::string_view, 8> k_real_time_row_keys = {
-    "name",           "run_name",   "run_type",  "aggregate_name",
-    "error_occurred", "iterations", "real_time", "time_unit"};
-constexpr std::array<std::string_view, 8> k_cpu_time_row_keys = {
-    "name",           "run_name",   "run_type", "aggregate_name",
-    "error_occurred", "iterations", "cpu_time", "time_unit"};
+// The members of a benchmark row the reader uses, `metric` among them; the parser drops the
+// others (converting the unused time would cost a number parse per row).
+std::array<std::string_view, 8> row_keys(std::string_view metric) {
+  return {"name",           "run_name",   "run_type", "aggregate_name",
+          "error_occurred", "iterations", metric,     "time_unit"};
+}
+
 // Rows are members of the objects in `benchmarks`: root (1), array (2), row (3).
 constexpr int k_row_depth = 3;
 
@@ -54,27 +53,36 @@ struct RowMembers {
 
   RowMembers(const JsonValue& row, std::string_view metric) {
     for (const util::JsonMember& member : row.members()) {
-      slot(member.key, metric) = &member.value;
+      if (const JsonValue** found = slot(member.key, metric)) {
+        *found = &member.value;
+      }
     }
   }
 
  private:
-  // Where the member `key` goes; the parser kept only the keys of k_*_row_keys.
-  const JsonValue*& slot(std::string_view key, std::string_view metric) {
+  // Where the member `key` goes, nullptr for a member the reader does not use.
+  const JsonValue** slot(std::string_view key, std::string_view metric) {
     if (key == metric) {
-      return time;
+      return &time;
     }
+    // The candidates of `key`'s length first: rows are many, and most keys then need one compare.
+    const auto is = [&key](std::string_view candidate, const JsonValue*& target) {
+      return key == candidate ? &target : nullptr;
+    };
     switch (key.size()) {
       case 4:
-        return name;
+        return is("name", name);
       case 8:
-        return key[4] == 'n' ? run_name : run_type;
+        return key[4] == 'n' ? is("run_name", run_name) : is("run_type", run_type);
       case 9:
-        return time_unit;
+        return is("time_unit", time_unit);
       case 10:
-        return iterations;
+        return is("iterations", iterations);
+      case 14:
+        return key[0] == 'a' ? is("aggregate_name", aggregate_name)
+                             : is("error_occurred", error_occurred);
       default:
-        return key[0] == 'a' ? aggregate_name : error_occurred;
+        return nullptr;
     }
   }
 };
@@ -227,11 +235,10 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
     }
     (kind == "median" ? group.median : group.mean) = row_seconds(file, where, row, metric);
   };
-  const util::JsonDocument document = util::parse_python_json(
-      text, file,
-      util::JsonMemberFilter{k_row_depth,
-                             metric == "real_time" ? k_real_time_row_keys : k_cpu_time_row_keys},
-      util::JsonStream{"benchmarks", on_row});
+  const auto kept_keys = row_keys(metric);
+  const util::JsonDocument document =
+      util::parse_python_json(text, file, util::JsonMemberFilter{k_row_depth, kept_keys},
+                              util::JsonStream{"benchmarks", on_row});
   const JsonValue& doc = document.root();
   require_object(file, root, doc);
 
