@@ -216,14 +216,14 @@ model::Comparison compare_on_names(const ResultFile& before,
   comparison.after = source_of(after);
   comparison.factor = factor;
   // Rows are independent, so thousands of them are filled on every usable CPU.
-  constexpr std::size_t k_rows_per_thread = 2048;
   comparison.rows.resize(names.size());
-  util::parallel_for(names.size(), k_rows_per_thread, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-      compare_one(names[i], before_results[i], after_results[i], catalog, factor,
-                  comparison.rows[i]);
-    }
-  });
+  util::parallel_for(names.size(), util::k_rows_per_thread,
+                     [&](std::size_t begin, std::size_t end) {
+                       for (std::size_t i = begin; i < end; ++i) {
+                         compare_one(names[i], before_results[i], after_results[i], catalog, factor,
+                                     comparison.rows[i]);
+                       }
+                     });
   return comparison;
 }
 

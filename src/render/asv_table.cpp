@@ -137,9 +137,8 @@ std::string render_compare_text(const model::Comparison& comparison,
                                 const CompareTableOptions& options) {
   const auto rows = select_rows(comparison, options.filter, options.sort);
   // Formatting the numbers is most of a large table's cost, and rows format independently.
-  constexpr std::size_t k_rows_per_thread = 2048;
   std::vector<std::vector<std::string>> row_cells(rows.size());
-  util::parallel_for(rows.size(), k_rows_per_thread, [&](std::size_t begin, std::size_t end) {
+  util::parallel_for(rows.size(), util::k_rows_per_thread, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       auto cells = compare_cells(*rows[i]);
       row_cells[i] = {std::move(cells.mark), std::move(cells.before), std::move(cells.after),

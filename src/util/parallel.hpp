@@ -19,6 +19,9 @@ auto run_beside(Work work) -> std::future<decltype(work())> {
                     std::move(work));
 }
 
+// The fewest items of a row-by-row job (comparing, formatting) worth a thread of their own.
+inline constexpr std::size_t k_rows_per_thread = 2048;
+
 // Run `work(begin, end)` over [0, count) split into one contiguous range per usable CPU, this
 // thread taking the first; returns when all are done. Ranges are never shorter than
 // `min_range`, so small inputs run on this thread alone (a thread costs ~50 µs to start).
@@ -28,7 +31,7 @@ template <class Work>
 void parallel_for(std::size_t count, std::size_t min_range, const Work& work) {
   const std::size_t by_size = std::max<std::size_t>(1, count / std::max<std::size_t>(1, min_range));
   const std::size_t parts = std::min(by_size, static_cast<std::size_t>(usable_cpus()));
-  const std::size_t step = (count + parts - 1) / std::max<std::size_t>(1, parts);
+  const std::size_t step = (count + parts - 1) / parts;
   std::vector<std::future<void>> others;
   for (std::size_t begin = step; begin < count; begin += step) {
     others.push_back(
