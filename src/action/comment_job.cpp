@@ -25,6 +25,7 @@
 #include "spyglass/render/env_diff.hpp"
 #include "spyglass/render/html_preview.hpp"
 #include "spyglass/util/clock.hpp"
+#include "spyglass/util/diagnostics.hpp"
 #include "spyglass/util/file.hpp"
 #include "spyglass/util/parallel.hpp"
 
@@ -162,7 +163,7 @@ void write_outputs(const std::string& path, const LoadedComparison& loaded,
 }
 
 // One `::warning` per regression, at most `k_max_annotations`, for the Actions log and PR.
-void annotate_regressions(const LoadedComparison& loaded, std::ostream& out) {
+void annotate_regressions(const LoadedComparison& loaded, const util::Io& io) {
   constexpr std::size_t k_max_annotations = 10;
   std::size_t written = 0;
   auto annotate_rows = [&](const model::Comparison& comparison, const std::string& label) {
@@ -171,9 +172,9 @@ void annotate_regressions(const LoadedComparison& loaded, std::ostream& out) {
         continue;
       }
       const auto cells = render::compare_cells(row);
-      out << annotation("warning", "Benchmark regression",
-                        fmt::format("{}{}: {} -> {} ({})", row.name, label, cells.before,
-                                    cells.after, cells.ratio));
+      io.write_command(annotation("warning", "Benchmark regression",
+                                  fmt::format("{}{}: {} -> {} ({})", row.name, label, cells.before,
+                                              cells.after, cells.ratio)));
       ++written;
     }
   };
@@ -286,7 +287,7 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     }
     auto log = [&](const std::string& line) {
       if (job.verbose) {
-        io.err << "spyglass: " << line << "\n";
+        util::write_note(io.err, line);
       }
     };
     github::CurlTransport curl;
@@ -318,7 +319,7 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     write_outputs(*outputs, loaded, input, fail, posted, body_path);
   }
   if (env.get("GITHUB_ACTIONS") == std::optional<std::string>("true") && !job.print_only) {
-    annotate_regressions(loaded, io.out);
+    annotate_regressions(loaded, io);
   }
   return job.fail_on_regression && fail.regression_detected ? ExitCode::k_regression
                                                             : ExitCode::k_success;

@@ -6,6 +6,7 @@
 
 #include "spyglass/ingest/benchmarks_json.hpp"
 #include "spyglass/ingest/load_results.hpp"
+#include "spyglass/util/diagnostics.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/file.hpp"
 #include "spyglass/util/parallel.hpp"
@@ -61,7 +62,7 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
     auto loaded = i == 0 ? ingest::load_results(paths[0], options.format, read_options(0))
                          : pending[i - 1].get();
     if (loaded.file.results.empty()) {
-      io.err << "spyglass: warning: " << paths[i] << ": the file has no benchmark results\n";
+      util::write_warning(io.err, paths[i] + ": the file has no benchmark results");
     }
     if (!explicit_catalog) {
       if (i == 0 && loaded.catalog.by_name.empty()) {

@@ -14,7 +14,7 @@ Command make_action_command(CLI::App& app) {
               return action::run_comment_job(action::comment_job_from_inputs(io.environment()), io);
             } catch (const Error& error) {
               // Also surface the error as an annotation on the run.
-              io.out << action::annotation("error", "spyglass", error.what());
+              io.write_command(action::annotation("error", "spyglass", error.what()));
               throw;
             }
           }};

@@ -12,14 +12,25 @@
 #include "spyglass/cli/env_diff_cmd.hpp"
 #include "spyglass/cli/parse_cmd.hpp"
 #include "spyglass/cli/report_cmd.hpp"
+#include "spyglass/util/diagnostics.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/workflow_commands.hpp"
 
 namespace spyglass::cli {
 namespace {
 
 int print_error(Io& io, ExitCode code, const std::string& message) {
-  io.err << "spyglass: error: " << message << "\n";
+  util::write_error(io.err, message);
   return static_cast<int>(code);
+}
+
+// The tokens a run may hold, known before any option is read: never printed, whatever echoes them.
+void add_environment_secrets(const Io& io) {
+  for (const char* name : {"GITHUB_TOKEN", "INPUT_GITHUB-TOKEN", "INPUT_GITHUB_TOKEN"}) {
+    if (const auto secret = io.environment().get(name)) {
+      io.add_secret(*secret);
+    }
+  }
 }
 
 // Every subcommand, in the order `spyglass --help` lists them.
@@ -31,9 +42,8 @@ std::vector<Command> make_commands(CLI::App& app) {
   };
 }
 
-}  // namespace
-
-int run(int argc, const char* const* argv, Io& io) {
+// Parse `argv` and run the command it names; errors are caught here, once.
+int run_guarded(int argc, const char* const* argv, Io& io) {
   CLI::App app{
       "spyglass: asv benchmark comparisons you can trust, as tables and pull-request comments"};
   app.name("spyglass");
@@ -65,6 +75,21 @@ int run(int argc, const char* const* argv, Io& io) {
   } catch (const std::exception& e) {
     return print_error(io, ExitCode::k_internal, std::string("internal error: ") + e.what());
   }
+}
+
+}  // namespace
+
+// Everything a command prints passes a WorkflowCommandGuard: text from input files can reach
+// stdout and stderr (names in tables, keys in error messages), and the Actions runner must obey
+// none of it.
+int run(int argc, const char* const* argv, Io& io) {
+  util::WorkflowCommandGuard out_guard(io.out);
+  util::WorkflowCommandGuard err_guard(io.err);
+  std::ostream out(&out_guard);
+  std::ostream err(&err_guard);
+  Io guarded{out, err, io.in, io.env, io.clock, &out_guard, &err_guard};
+  add_environment_secrets(guarded);
+  return run_guarded(argc, argv, guarded);
 }
 
 }  // namespace spyglass::cli

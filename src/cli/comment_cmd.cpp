@@ -50,8 +50,10 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
 
   command->add_option("--token", job.token, "GitHub token (default: $GITHUB_TOKEN)");
   command->add_option("--repo", job.repo, "owner/name (default: $GITHUB_REPOSITORY)");
-  command->add_option("--pr-number", job.pr_number,
-                      "The pull request (default: from the workflow event)");
+  command
+      ->add_option("--pr-number", job.pr_number,
+                   "The pull request (default: from the workflow event)")
+      ->check(CLI::PositiveNumber);
   command->add_option("--comment-author", job.comment_author,
                       "Login whose comments are ours (default: the token's user, or "
                       "github-actions[bot])");
@@ -83,8 +85,12 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
 
 Command make_comment_command(CLI::App& app) {
   auto job = std::make_shared<action::CommentJob>();
-  return {add_comment_options(app, *job),
-          [job](Io& io) { return action::run_comment_job(*job, io); }};
+  return {add_comment_options(app, *job), [job](Io& io) {
+            if (job->token) {
+              io.add_secret(*job->token);
+            }
+            return action::run_comment_job(*job, io);
+          }};
 }
 
 }  // namespace spyglass::cli

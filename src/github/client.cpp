@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 #include <regex>
 #include <set>
 
@@ -68,7 +70,7 @@ std::string validation_error_text(const json& error) {
 std::string github_error_message(const std::string& body) {
   json parsed = json::parse(body, nullptr, false);
   if (!parsed.is_object() || !parsed.contains("message")) {
-    std::string quoted = one_line(body);
+    std::string quoted = util::redact_authorization_values(one_line(body));
     return quoted.size() > k_quoted_body_limit ? quoted.substr(0, k_quoted_body_limit) + "..."
                                                : quoted;
   }
@@ -79,8 +81,14 @@ std::string github_error_message(const std::string& body) {
       message += (i == 0 ? ": " : "; ") + validation_error_text((*errors)[i]);
     }
   }
-  return one_line(message);
+  return util::redact_authorization_values(one_line(message));
 }
+
+// A response of the right JSON shape that holds a value no GitHub would send.
+class UnexpectedResponse : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 IssueComment comment_from(const json& object) {
   IssueComment comment;
@@ -96,7 +104,12 @@ IssueComment comment_from(const json& object) {
 
 PullRequest pull_from(const json& object) {
   PullRequest pull;
-  pull.number = object.at("number").get<int>();
+  const json& number = object.at("number");
+  if (!number.is_number_integer() || number.get<std::int64_t>() <= 0 ||
+      number.get<std::int64_t>() > std::numeric_limits<int>::max()) {
+    throw UnexpectedResponse("a pull request number of " + number.dump());
+  }
+  pull.number = number.get<int>();
   pull.node_id = text(object, "node_id");
   pull.state = text(object, "state");
   auto draft = object.find("draft");
@@ -105,11 +118,43 @@ PullRequest pull_from(const json& object) {
   return pull;
 }
 
+// Refuse an API URL that would show the token to the network: plain http, except to this machine
+// (tests, a local proxy). `variable` names where the URL comes from.
+void check_secure_url(const std::string& url, std::string_view variable) {
+  const std::string origin = util::split_url(url).origin;
+  if (origin.starts_with("https://") ||
+      (origin.starts_with("http://") && util::is_loopback_origin(origin))) {
+    return;
+  }
+  throw Error(ExitCode::k_bad_input,
+              fmt::format("{} '{}': the token is sent only over https (plain http only to "
+                          "localhost, 127.0.0.0/8 or [::1])",
+                          variable, origin.empty() ? url : origin));
+}
+
+// Refuse a token with a control character or a space: a line break would end the Authorization
+// header and start headers, or a whole request, of the token's making. The message does not
+// show the token.
+void check_token(const std::string& token) {
+  const bool malformed = std::any_of(token.begin(), token.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte <= ' ' || byte == 0x7f;
+  });
+  if (malformed) {
+    throw Error(ExitCode::k_bad_input,
+                "the GitHub token contains a line break, another control character or a space "
+                "(was a newline pasted into the secret?); it was not used and is not shown");
+  }
+}
+
 }  // namespace
 
 Client::Client(Transport& transport, ApiConfig config, std::function<void(const std::string&)> log)
     : m_transport(transport), m_config(std::move(config)), m_log(std::move(log)) {
   m_config.api_url = without_trailing_slash(m_config.api_url);
+  check_token(m_config.token);
+  check_secure_url(m_config.api_url, "GITHUB_API_URL");
+  check_secure_url(m_config.graphql_url, "GITHUB_GRAPHQL_URL");
 }
 
 std::vector<IssueComment> Client::list_comments(const std::string& repo, int number) {
@@ -187,7 +232,7 @@ json Client::graphql(const std::string& query, const nlohmann::json& variables) 
   });
   if (error_count > 0) {
     std::string more = error_count > 1 ? fmt::format(" (and {} more)", error_count - 1) : "";
-    std::string message = one_line(first_error);
+    std::string message = util::redact_authorization_values(one_line(first_error));
     throw ApiError(
         200, message,
         util::redact_secret(fmt::format("GitHub API: POST {}: GraphQL error: {}{}",
@@ -240,13 +285,18 @@ HttpResponse Client::call(const std::string& method, const std::string& url, con
     throw ApiError(response.status, message, util::redact_secret(what, m_config.token));
   }
   if (read) {
+    const auto unexpected = [&](const std::exception& e) {
+      return Error(ExitCode::k_github_api,
+                   util::redact_secret(fmt::format("GitHub API: {}: unexpected response ({})",
+                                                   call_name, one_line(e.what())),
+                                       m_config.token));
+    };
     try {
       read(json::parse(response.body));
     } catch (const json::exception& e) {
-      throw Error(ExitCode::k_github_api,
-                  util::redact_secret(fmt::format("GitHub API: {}: unexpected response ({})",
-                                                  call_name, one_line(e.what())),
-                                      m_config.token));
+      throw unexpected(e);
+    } catch (const UnexpectedResponse& e) {
+      throw unexpected(e);
     }
   }
   return response;

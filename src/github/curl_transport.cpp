@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "spyglass/util/error.hpp"
+
 namespace spyglass::github {
 
 namespace {
@@ -72,6 +74,11 @@ Slist header_list(const Headers& headers) {
     list.reset(longer);
   };
   for (const auto& [name, value] : headers) {
+    // A line break would end the header and start others (the Client refuses tokens with one;
+    // this is the last line of that defence).
+    if ((name + value).find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+      throw Error(ExitCode::k_internal, "request header '" + name + "' holds a line break");
+    }
     append(name + ": " + value);
   }
   append("Expect:");

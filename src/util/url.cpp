@@ -82,4 +82,39 @@ std::string url_for_logging(std::string_view url) {
          redact_query(std::string_view(target).substr(question + 1));
 }
 
+bool is_loopback_origin(std::string_view origin) {
+  const std::size_t scheme_end = origin.find("://");
+  if (scheme_end == std::string_view::npos) {
+    return false;
+  }
+  std::string_view host = origin.substr(scheme_end + 3);
+  if (host.starts_with('[')) {
+    return host.substr(0, host.find(']') + 1) == "[::1]";
+  }
+  host = host.substr(0, host.find(':'));
+  if (host == "localhost") {
+    return true;
+  }
+  // Four decimal parts up to 255, the first 127.
+  int parts = 0;
+  std::size_t digits = 0;
+  int value = 0;
+  for (const char c : host) {
+    if (c == '.' && digits > 0) {
+      ++parts;
+      digits = 0;
+      value = 0;
+    } else if (std::isdigit(static_cast<unsigned char>(c)) != 0 && digits < 3) {
+      ++digits;
+      value = value * 10 + (c - '0');
+      if (value > 255) {
+        return false;
+      }
+    } else {
+      return false;
+    }
+  }
+  return parts == 3 && digits > 0 && host.starts_with("127.");
+}
+
 }  // namespace spyglass::util

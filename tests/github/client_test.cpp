@@ -430,6 +430,25 @@ TEST(GitHubClient, ReportsAnUnexpectedResponseShape) {
   }
 }
 
+TEST(GitHubClient, RefusesAPullRequestNumberThatDoesNotFit) {
+  for (const auto& number :
+       {nlohmann::json(4294967303LL), nlohmann::json(-5), nlohmann::json(0), nlohmann::json(7.5)}) {
+    Harness h;
+    h.fake.stub(rest("GET", "/repos/o/r/pulls/1"),
+                json_response(200, {{"number", number}, {"head", {{"sha", "abc"}}}}), "odd");
+    try {
+      h.client.get_pull("o/r", 1);
+      FAIL() << "expected an Error for " << number.dump();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ExitCode::k_github_api);
+      EXPECT_EQ(std::string(e.what()),
+                "GitHub API: GET /repos/o/r/pulls/1: unexpected response (a pull request number "
+                "of " +
+                    number.dump() + ")");
+    }
+  }
+}
+
 TEST(GitHubClient, PostsGraphQlQueriesAndReturnsData) {
   Harness h;
   h.fake.stub(

@@ -24,5 +24,30 @@ TEST(RedactSecret, HandlesASecretThatContainsTheReplacement) {
   EXPECT_EQ(redact_secret("x*y*x*y", "*"), "x***y***x***y");
 }
 
+TEST(RedactSecret, RedactsALeadingPieceOfEightOrMoreCharacters) {
+  EXPECT_EQ(redact_secret("echo: ghs_0123456789abcdef", "ghs_0123456789abcdef"), "echo: ***");
+  EXPECT_EQ(redact_secret("echo: ghs_0123 cut", "ghs_0123456789abcdef"), "echo: *** cut");
+  EXPECT_EQ(redact_secret("echo: ghs_012 short", "ghs_0123456789abcdef"), "echo: ghs_012 short");
+}
+
+TEST(RedactSecret, RedactsEachPartOfASecretWithALineBreak) {
+  EXPECT_EQ(redact_secret("sent ghs_firstpart, then X-Injected: secondpart",
+                          "ghs_firstpart\r\n"
+                          "X-Injected: secondpart"),
+            "sent ***, then *** ***");
+}
+
+TEST(RedactAuthorizationValues, RedactsBearerAndTokenCredentials) {
+  EXPECT_EQ(redact_authorization_values("Authorization: Bearer abcdefgh12 was bad"),
+            "Authorization: Bearer *** was bad");
+  EXPECT_EQ(redact_authorization_values("header TOKEN gho_16C7e42F292c6912E7710c8 seen"),
+            "header TOKEN *** seen");
+}
+
+TEST(RedactAuthorizationValues, LeavesOrdinaryWordsAlone) {
+  EXPECT_EQ(redact_authorization_values("the token may not write; Bearer short"),
+            "the token may not write; Bearer short");
+}
+
 }  // namespace
 }  // namespace spyglass::util

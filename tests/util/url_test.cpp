@@ -29,6 +29,23 @@ TEST(SplitUrl, HasNoOriginForRelativeUrls) {
   expect_split("", "", "/");
 }
 
+TEST(IsLoopbackOrigin, KnowsThisMachinesNames) {
+  EXPECT_TRUE(is_loopback_origin("http://127.0.0.1:8080"));
+  EXPECT_TRUE(is_loopback_origin("http://127.254.3.9"));
+  EXPECT_TRUE(is_loopback_origin("http://localhost:1"));
+  EXPECT_TRUE(is_loopback_origin("http://[::1]:8080"));
+}
+
+TEST(IsLoopbackOrigin, RefusesLookAlikes) {
+  EXPECT_FALSE(is_loopback_origin("http://127.0.0.1.example.com"));
+  EXPECT_FALSE(is_loopback_origin("http://127.0.0.256"));
+  EXPECT_FALSE(is_loopback_origin("http://127.0.1"));
+  EXPECT_FALSE(is_loopback_origin("http://128.0.0.1"));
+  EXPECT_FALSE(is_loopback_origin("http://localhost.example.com"));
+  EXPECT_FALSE(is_loopback_origin("http://[::2]"));
+  EXPECT_FALSE(is_loopback_origin("127.0.0.1"));
+}
+
 TEST(UrlForLogging, KeepsPathAndPagingParameters) {
   EXPECT_EQ(
       url_for_logging("https://api.github.com/repos/o/r/issues/1/comments?per_page=100&page=2"),
