@@ -211,7 +211,10 @@ TEST_P(DraftPermission, MissingPermissionWarnsAndWritesOutputs) {
 INSTANTIATE_TEST_SUITE_P(
     BothShapes, DraftPermission,
     ::testing::Values(Fault::graphql_error("Resource not accessible by integration"),
-                      Fault::refuse(403, "Resource not accessible by integration")));
+                      Fault::refuse(403, "Resource not accessible by integration")),
+    [](const ::testing::TestParamInfo<Fault>& shape) {
+      return shape.param.kind == FaultKind::k_graphql_error ? "GraphqlErrorsWith200" : "Http403";
+    });
 
 // Issue 10, item 12: a redirect to another port must not be followed, so that server never sees
 // the token (curl is told not to follow; the client reports the 3xx).
