@@ -42,7 +42,7 @@ void check_job(const CommentJob& job, std::string_view command) {
   constexpr double k_longest_github_timeout = 24 * 60 * 60;
   if (!(job.github_timeout > 0 && job.github_timeout <= k_longest_github_timeout)) {
     throw Error(ExitCode::k_bad_input,
-                fmt::format("{}: the GitHub timeout must be more than 0 and at most {} seconds",
+                fmt::format("{}: --github-timeout must be more than 0 and at most {} seconds",
                             command, k_longest_github_timeout));
   }
   if (job.section) {
