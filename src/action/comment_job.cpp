@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <exception>
 #include <fstream>
 #include <future>
 #include <iterator>
@@ -36,6 +38,13 @@ void check_job(const CommentJob& job, std::string_view command) {
     throw Error(
         ExitCode::k_bad_input,
         fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
+  }
+  // A day is far past any workflow job's limit (6 hours on GitHub's runners).
+  constexpr double k_longest_github_timeout = 24 * 60 * 60;
+  if (!(job.github_timeout > 0 && job.github_timeout <= k_longest_github_timeout)) {
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("{}: --github-timeout must be more than 0 and at most {} seconds",
+                            command, k_longest_github_timeout));
   }
   if (job.section) {
     render::check_section_name(*job.section);
@@ -274,11 +283,10 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
                std::ios::trunc);
   }
 
+  // Sets `posted` as soon as the comment is posted, so that the outputs name it even when the
+  // draft gate fails after it.
   PublishOutcome posted;
-  const auto fail = gate_verdict(loaded, job.fail_threshold, job.ignore_failures);
-  if (job.print_only) {
-    io.out << comment;
-  } else {
+  const auto post_and_convert = [&] {
     const auto repo = job.repo ? job.repo : env.get("GITHUB_REPOSITORY");
     if (!repo) {
       throw Error(ExitCode::k_bad_input,
@@ -293,7 +301,10 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     github::CurlTransport curl;
     util::SystemClock system_clock;
     util::Clock& clock = io.clock != nullptr ? *io.clock : system_clock;
-    github::RetryingTransport transport(curl, {}, clock, log);
+    github::RetryPolicy policy;
+    policy.time_limit = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::duration<double>(job.github_timeout));
+    github::RetryingTransport transport(curl, policy, clock, log);
     const auto config = api_config(job, env);
     github::Client client(transport, config, log);
     const PublishOptions options{*repo, job.pr_number, comment_author(job, config.token),
@@ -307,11 +318,19 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
                                    env, io.err);
     const auto draft = gate_verdict(loaded, job.draft_threshold, job.ignore_failures);
     if (job.draft_on_regression && draft.regression_detected && posted.comment) {
-      if (github::convert_to_draft(client, *repo, *posted.pr_number) ==
-          github::DraftChange::k_converted) {
-        io.err << "spyglass: converted pull request #" << *posted.pr_number
-               << " to a draft (a benchmark regressed)\n";
-      }
+      convert_to_draft(client, *repo, *posted.pr_number, io.err);
+    }
+  };
+
+  const auto fail = gate_verdict(loaded, job.fail_threshold, job.ignore_failures);
+  std::exception_ptr github_failure;
+  if (job.print_only) {
+    io.out << comment;
+  } else {
+    try {
+      post_and_convert();
+    } catch (...) {
+      github_failure = std::current_exception();
     }
   }
 
@@ -320,6 +339,9 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   }
   if (env.get("GITHUB_ACTIONS") == std::optional<std::string>("true") && !job.print_only) {
     annotate_regressions(loaded, io);
+  }
+  if (github_failure) {
+    std::rethrow_exception(github_failure);
   }
   return job.fail_on_regression && fail.regression_detected ? ExitCode::k_regression
                                                             : ExitCode::k_success;

@@ -52,6 +52,9 @@ struct CommentJob {
   std::optional<std::string> comment_author;
   github::CommentMode comment_mode = github::CommentMode::k_update;
   bool verbose = false;  // log each API request (never the token)
+  // Seconds for every GitHub request of the run together, retries and their waits included;
+  // each request's timeout and each wait is clipped to what is left, and none starts after it.
+  double github_timeout = 300.0;
 
   // Gates, applied after the comment is posted.
   bool fail_on_regression = false;
@@ -73,14 +76,16 @@ struct LoadedComparison {
 };
 
 // Throws Error(k_bad_input) "COMMAND: ..." unless `job` names exactly one comparison,
-// consistently, and a valid id.
+// consistently, a valid id and a GitHub timeout of at most a day.
 void check_job(const CommentJob& job, std::string_view command);
 
 // Load the comparison `job` names (a table, --base/--pr, or --baseline/--contender).
 LoadedComparison load_comparison(const CommentJob& job, util::Io& io);
 
 // Run the job: compare, render, write the report files, print or post, gate, and write the
-// step outputs. Returns k_regression when a --fail-on-regression gate trips.
+// step outputs. Returns k_regression when a --fail-on-regression gate trips. Once the comparison
+// is made, the summary and the outputs are written whatever posting does; a failure to post is
+// thrown after them.
 ExitCode run_comment_job(const CommentJob& job, util::Io& io);
 
 }  // namespace spyglass::action

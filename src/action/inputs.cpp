@@ -173,6 +173,7 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.job_summary = flag(env, "job-summary", true);
   job.dashboard_url = input(env, "dashboard-url");
   job.chart = flag(env, "chart", true);
+  job.github_timeout = positive_number(env, "github-timeout").value_or(job.github_timeout);
   return job;
 }
 

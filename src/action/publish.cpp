@@ -4,6 +4,7 @@
 
 #include "spyglass/action/pull_request.hpp"
 #include "spyglass/github/api_error.hpp"
+#include "spyglass/github/gate.hpp"
 #include "spyglass/github/shared_comment.hpp"
 
 namespace spyglass::action {
@@ -76,6 +77,20 @@ PublishOutcome publish_section(github::Client& client, const PublishOptions& opt
                                              std::random_device{}());
       },
       env, err);
+}
+
+void convert_to_draft(github::Client& client, const std::string& repo, int pr, std::ostream& err) {
+  try {
+    if (github::convert_to_draft(client, repo, pr) == github::DraftChange::k_converted) {
+      err << "spyglass: converted pull request #" << pr << " to a draft (a benchmark regressed)\n";
+    }
+  } catch (const github::ApiError& error) {
+    if (!error.is_read_only_token()) {
+      throw;
+    }
+    err << "spyglass: warning: the token may not convert pull request #" << pr
+        << " to a draft (it needs pull-requests: write); it was left as it is\n";
+  }
 }
 
 }  // namespace spyglass::action

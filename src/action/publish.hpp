@@ -47,4 +47,9 @@ PublishOutcome publish_section(github::Client& client, const PublishOptions& opt
                                render::SectionedComment& section, std::size_t max_chars,
                                util::Clock& clock, const util::Env& env, std::ostream& err);
 
+// Convert pull request `pr` of `repo` to a draft (github::convert_to_draft) and say so on `err`.
+// A token that may not (a read-only one, or one without `pull-requests: write`) only warns, as
+// for the comment; other API failures throw ApiError.
+void convert_to_draft(github::Client& client, const std::string& repo, int pr, std::ostream& err);
+
 }  // namespace spyglass::action

@@ -65,6 +65,10 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
                                          "and hide the old")
       ->default_str("update");
   command->add_flag("--verbose", job.verbose, "Log each GitHub request (never the token)");
+  command
+      ->add_option("--github-timeout", job.github_timeout,
+                   "SECONDS for all GitHub requests together, retries and waits included")
+      ->capture_default_str();
 
   command->add_flag("--fail-on-regression", job.fail_on_regression,
                     "Exit 1 when a benchmark regressed or newly fails (after posting)");

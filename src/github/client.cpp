@@ -303,8 +303,15 @@ HttpResponse Client::call(const std::string& method, const std::string& url, con
 }
 
 void Client::for_each_item(std::string url, const JsonReader& read_item) {
+  const std::string first_call = "GET " + util::url_for_logging(url);
   std::set<std::string> visited;
   while (true) {
+    if (visited.size() == k_max_pages) {
+      throw Error(ExitCode::k_github_api,
+                  fmt::format("GitHub API: {}: more than {} pages (the most spyglass reads); "
+                              "refusing to follow the next page",
+                              first_call, k_max_pages));
+    }
     visited.insert(url);
     HttpResponse page = call("GET", url, nullptr, [&](const json& items) {
       for (const json& item : items.get_ref<const json::array_t&>()) {

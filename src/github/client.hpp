@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,10 @@ struct ApiConfig {
   std::string token;  // never logged, never sent to another host
   std::string user_agent = "spyglass";
 };
+
+// The most pages a listing follows: 10,000 items at 100 per page. A server whose `Link: rel="next"`
+// never ends would otherwise be followed forever.
+inline constexpr std::size_t k_max_pages = 100;
 
 struct IssueComment {
   std::int64_t id = 0;
@@ -46,7 +51,8 @@ class Client {
   Client(Transport& transport, ApiConfig config,
          std::function<void(const std::string&)> log = nullptr);
 
-  // Every comment on issue/PR `number`, following `Link: rel="next"` pages of 100.
+  // Every comment on issue/PR `number`, following `Link: rel="next"` pages of 100 (at most
+  // k_max_pages).
   std::vector<IssueComment> list_comments(const std::string& repo, int number);
   IssueComment create_comment(const std::string& repo, int number, const std::string& body);
   IssueComment update_comment(const std::string& repo, std::int64_t comment_id,
@@ -69,7 +75,8 @@ class Client {
   HttpResponse call(const std::string& method, const std::string& url,
                     const nlohmann::json& body = nullptr, const JsonReader& read = nullptr);
   // Hand each item of the JSON array at `url` and of every `Link: rel="next"` page after it to
-  // `read_item`; refuses a next page on another origin, which must not see the token.
+  // `read_item`; refuses a next page on another origin, which must not see the token, and a
+  // page beyond k_max_pages.
   void for_each_item(std::string url, const JsonReader& read_item);
   // `/repos/{repo}` under the API URL; throws Error(k_bad_input) unless `repo` is owner/name.
   std::string repo_url(const std::string& repo) const;

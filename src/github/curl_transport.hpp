@@ -12,7 +12,8 @@ namespace spyglass::github {
 // kept for the next request.
 class CurlTransport final : public Transport {
  public:
-  // `connect_timeout` bounds connecting, `total_timeout` the whole request.
+  // `connect_timeout` bounds connecting, `total_timeout` the whole request (or the request's own
+  // `timeout` when shorter).
   explicit CurlTransport(std::chrono::milliseconds connect_timeout = std::chrono::seconds(10),
                          std::chrono::milliseconds total_timeout = std::chrono::seconds(30));
   ~CurlTransport() override;

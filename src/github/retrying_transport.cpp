@@ -66,17 +66,32 @@ RetryingTransport::RetryingTransport(Transport& inner, RetryPolicy policy, util:
       m_policy(policy),
       m_clock(clock),
       m_log(std::move(log)),
-      m_random(std::random_device{}()) {}
+      m_random(std::random_device{}()) {
+  if (m_policy.time_limit) {
+    m_deadline = m_clock.now() + *m_policy.time_limit;
+  }
+}
 
 HttpResponse RetryingTransport::send(const HttpRequest& request) {
+  const std::string call = request.method + " " + util::url_for_logging(request.url);
+  const auto limit_text = [this] {
+    return fmt::format("the {} time limit for GitHub requests", seconds_text(*m_policy.time_limit));
+  };
+  HttpRequest attempt_request = request;
   milliseconds waited{0};
   for (int attempt = 1;; ++attempt) {
+    if (const auto left = time_left()) {
+      if (*left <= milliseconds(0)) {
+        throw TransportError(limit_text() + " ran out before this request");
+      }
+      attempt_request.timeout = std::min(*left, request.timeout.value_or(*left));
+    }
     std::optional<HttpResponse> response;
     std::exception_ptr error;
     std::string outcome;
     std::optional<milliseconds> wait;
     try {
-      response = m_inner.send(request);
+      response = m_inner.send(attempt_request);
       outcome = std::to_string(response->status);
       wait = wait_after(*response, attempt);
     } catch (const TransportError& e) {
@@ -84,12 +99,17 @@ HttpResponse RetryingTransport::send(const HttpRequest& request) {
       outcome = fmt::format("a transport error ({})", e.what());
       wait = backoff(attempt);
     }
-    std::string call = request.method + " " + util::url_for_logging(request.url);
+    const auto left = time_left();
     if (wait && attempt >= m_policy.max_attempts) {
       log(fmt::format("giving up on {} after {}: {} attempts made", call, outcome, attempt));
     } else if (wait && waited + *wait > m_policy.max_total_wait) {
       log(fmt::format("giving up on {} after {}: waiting {} more would pass the {} retry budget",
                       call, outcome, seconds_text(*wait), seconds_text(m_policy.max_total_wait)));
+    } else if (wait && left && *wait >= *left) {
+      const auto reason = fmt::format("after {}: waiting {} more would pass {}", outcome,
+                                      seconds_text(*wait), limit_text());
+      log("giving up on " + call + " " + reason);
+      throw TransportError("gave up " + reason);
     } else if (wait) {
       log(fmt::format("retrying {} after {}, waiting {}", call, outcome, seconds_text(*wait)));
       m_clock.sleep_for(*wait);
@@ -136,6 +156,13 @@ milliseconds RetryingTransport::backoff(int attempt) {
                        ? std::uniform_real_distribution<double>(0.0, m_policy.jitter)(m_random)
                        : 0.0;
   return milliseconds(static_cast<long long>(std::llround(base * (1.0 + stretch))));
+}
+
+std::optional<milliseconds> RetryingTransport::time_left() const {
+  if (!m_deadline) {
+    return std::nullopt;
+  }
+  return std::chrono::duration_cast<milliseconds>(*m_deadline - m_clock.now());
 }
 
 void RetryingTransport::log(const std::string& line) const {

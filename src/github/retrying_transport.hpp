@@ -18,6 +18,10 @@ struct RetryPolicy {
   std::chrono::milliseconds max_total_wait = std::chrono::seconds(120);
   std::chrono::milliseconds first_backoff = std::chrono::seconds(1);  // doubled after each attempt
   double jitter = 0.25;  // each backoff is lengthened by a random fraction up to this
+  // The most all requests through the transport may take together, counted from its
+  // construction: each attempt's timeout is clipped to what is left, a wait that would reach the
+  // end is not started, and no attempt starts after it. nullopt: no such limit.
+  std::optional<std::chrono::milliseconds> time_limit = std::nullopt;
 };
 
 // A Transport decorator that retries what GitHub asks to be retried: connection failures, 5xx,
@@ -34,7 +38,8 @@ class RetryingTransport final : public Transport {
   RetryingTransport(Transport& inner, RetryPolicy policy, util::Clock& clock, Log log = nullptr);
 
   // The first answer that needs no retry, else the last answer (or its TransportError) once the
-  // attempts or the wait budget run out.
+  // attempts or the wait budget run out. Throws TransportError naming the time limit when it ends
+  // the retries or has passed before the request.
   HttpResponse send(const HttpRequest& request) override;
 
  private:
@@ -42,11 +47,14 @@ class RetryingTransport final : public Transport {
   std::optional<std::chrono::milliseconds> wait_after(const HttpResponse& response, int attempt);
   // The exponential backoff with jitter after failed attempt number `attempt` (1-based).
   std::chrono::milliseconds backoff(int attempt);
+  // What is left of the policy's time limit; nullopt without one.
+  std::optional<std::chrono::milliseconds> time_left() const;
   void log(const std::string& line) const;
 
   Transport& m_inner;
   RetryPolicy m_policy;
   util::Clock& m_clock;
+  std::optional<std::chrono::system_clock::time_point> m_deadline;  // from the time limit
   Log m_log;
   std::minstd_rand m_random;
 };

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -14,6 +16,9 @@ struct HttpRequest {
   std::string url;     // absolute
   Headers headers;
   std::string body;
+  // The most this request may take, when less than the transport's own limit (what is left of a
+  // time limit over many requests); nullopt: the transport's own.
+  std::optional<std::chrono::milliseconds> timeout = std::nullopt;
 };
 
 struct HttpResponse {

@@ -1,5 +1,5 @@
 // The action inputs that say how the result files are read: input-format, metric, base-run,
-// pr-run (the others are exercised end to end in action_e2e_test.cpp).
+// pr-run, and github-timeout (the others are exercised end to end in action_e2e_test.cpp).
 #include "spyglass/action/inputs.hpp"
 
 #include <gtest/gtest.h>
@@ -60,6 +60,14 @@ TEST(ActionInputs, BadValues) {
             "hyperfine, ptjb");
   EXPECT_EQ(error_of(Inputs({{"INPUT_METRIC", "wall_time"}})),
             "input metric: 'wall_time' is not real_time or cpu_time");
+}
+
+TEST(ActionInputs, GithubTimeoutDefaultsToTheJobs) {
+  EXPECT_EQ(job_from(Inputs({{"INPUT_GITHUB-TIMEOUT", ""}})).github_timeout,
+            CommentJob{}.github_timeout);
+  EXPECT_EQ(job_from(Inputs({{"INPUT_GITHUB-TIMEOUT", "1.5"}})).github_timeout, 1.5);
+  EXPECT_EQ(error_of(Inputs({{"INPUT_GITHUB-TIMEOUT", "0"}})),
+            "input github-timeout: '0' is not a positive number");
 }
 
 }  // namespace

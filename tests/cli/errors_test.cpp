@@ -123,6 +123,9 @@ const ErrorCase k_cases[] = {
      {"compare-many", k_good},
      k_error + "CONTENDERS is required" + k_see_help},
     {"NoCommand", {}, k_error + "A subcommand is required" + k_see_help},
+    {"GithubTimeoutOverADay",
+     {"comment", "--print-only", "--github-timeout", "90000", "--base", k_good, "--pr", k_other},
+     k_error + "comment: --github-timeout must be more than 0 and at most 86400 seconds\n"},
 };
 
 class CliError : public testing::TestWithParam<ErrorCase> {};

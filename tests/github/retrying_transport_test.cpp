@@ -273,6 +273,43 @@ TEST(RetryingTransport, RethrowsWhenTheBudgetRunsOut) {
   EXPECT_EQ(h.clock.sleeps(), waits({1}));
 }
 
+TEST(RetryingTransport, TimeLimitClipsEachAttemptAndEndsTheWaits) {
+  RetryPolicy policy = exact_policy();
+  policy.time_limit = seconds(5);
+  Harness h(policy);
+  h.fake.stub(rest("GET", k_target), text_response(502), "failing").times(3);
+  try {
+    h.get();
+    ADD_FAILURE() << "no TransportError";
+  } catch (const TransportError& e) {
+    EXPECT_STREQ(e.what(),
+                 "gave up after 502: waiting 4.0 s more would pass the 5.0 s time limit for GitHub "
+                 "requests");
+  }
+  EXPECT_EQ(h.clock.sleeps(), waits({1, 2}));  // then 2 s were left
+  std::vector<std::optional<milliseconds>> timeouts;
+  for (const HttpRequest& request : h.fake.requests()) {
+    timeouts.emplace_back(request.timeout);
+  }
+  EXPECT_EQ(timeouts,
+            (std::vector<std::optional<milliseconds>>{seconds(5), seconds(4), seconds(2)}));
+  EXPECT_TRUE(h.fake.verify());
+}
+
+TEST(RetryingTransport, NoRequestStartsAfterTheTimeLimit) {
+  RetryPolicy policy = exact_policy();
+  policy.time_limit = seconds(1);
+  Harness h(policy);
+  h.clock.sleep_for(seconds(1));
+  try {
+    h.get();
+    ADD_FAILURE() << "no TransportError";
+  } catch (const TransportError& e) {
+    EXPECT_STREQ(e.what(), "the 1.0 s time limit for GitHub requests ran out before this request");
+  }
+  EXPECT_TRUE(h.fake.requests().empty());
+}
+
 TEST(RetryingTransport, JitterLengthensBackoffByAtMostItsFraction) {
   RetryPolicy policy;
   policy.jitter = 0.5;

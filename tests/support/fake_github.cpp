@@ -68,16 +68,55 @@ std::string status_message(int status) {
       return "Service Unavailable";
     case 504:
       return "Gateway Timeout";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 307:
+      return "Temporary Redirect";
     default:
       return "Error";
   }
 }
 
+// The value of `request`'s Authorization header, "" when it has none.
+std::string authorization(const RecordedRequest& request) {
+  const auto it = request.headers.find("authorization");
+  return it == request.headers.end() ? std::string() : it->second;
+}
+
 // The canned answer of a fault that replaces the real one, or nullopt when the request goes on.
-std::optional<ApiAnswer> canned_answer(const Fault& fault) {
+std::optional<ApiAnswer> canned_answer(const Fault& fault, const RecordedRequest& request) {
   switch (fault.kind) {
     case FaultKind::k_status:
-      return error_answer(fault.status, status_message(fault.status));
+      return error_answer(fault.status,
+                          fault.message.empty() ? status_message(fault.status) : fault.message);
+    case FaultKind::k_graphql_error:
+      return ApiAnswer{200,
+                       {{"data", nullptr},
+                        {"errors", nlohmann::json::array(
+                                       {{{"type", "FORBIDDEN"}, {"message", fault.message}}})}},
+                       {},
+                       "graphql"};
+    case FaultKind::k_echo_authorization:
+      return error_answer(fault.status,
+                          "Bad credentials (Authorization: " + authorization(request) + ")");
+    case FaultKind::k_echo_authorization_text: {
+      ApiAnswer answer{fault.status, nullptr, {}, "core"};
+      answer.text =
+          status_message(fault.status) + "\nAuthorization: " + authorization(request) + "\n";
+      return answer;
+    }
+    case FaultKind::k_redirect: {
+      std::string location = fault.location + request.path;
+      for (const auto& [name, value] : request.query) {
+        location += (location.find('?') == std::string::npos ? "?" : "&") + name + "=" + value;
+      }
+      auto answer = error_answer(fault.status, status_message(fault.status));
+      answer.body["url"] = location;
+      answer.headers["location"] = location;
+      return answer;
+    }
     case FaultKind::k_retry_after: {
       auto answer = error_answer(fault.status,
                                  "You have exceeded a secondary rate limit. Please wait a few "
@@ -93,9 +132,29 @@ std::optional<ApiAnswer> canned_answer(const Fault& fault) {
     case FaultKind::k_drop:
     case FaultKind::k_drop_after_handling:
     case FaultKind::k_rendezvous:
+    case FaultKind::k_endless_pages:
+    case FaultKind::k_silent:
       break;
   }
   return std::nullopt;
+}
+
+// Faults that answer before the token is checked: a hostile server does not care.
+bool answers_any_token(FaultKind kind) {
+  return kind == FaultKind::k_echo_authorization || kind == FaultKind::k_echo_authorization_text ||
+         kind == FaultKind::k_redirect;
+}
+
+// A `Link` header whose next page is the one after `request`'s (`page`, default 1).
+std::string next_page_link(const std::string& base_url, const RecordedRequest& request) {
+  auto query = request.query;
+  const auto page = query.count("page") != 0 ? std::stoi(query["page"]) : 1;
+  query["page"] = std::to_string(page + 1);
+  std::string url = base_url + request.path;
+  for (const auto& [name, value] : query) {
+    url += (url.find('?') == std::string::npos ? "?" : "&") + name + "=" + value;
+  }
+  return "<" + url + ">; rel=\"next\"";
 }
 
 // Requests held by one rendezvous fault.
@@ -118,61 +177,50 @@ struct TakenFault {
 
 }  // namespace
 
-Fault Fault::server_errors(int times, int status) {
-  Fault fault;
-  fault.times = times;
-  fault.status = status;
-  return fault;
-}
+Fault Fault::server_errors(int times, int status) { return {.times = times, .status = status}; }
 
 Fault Fault::retry_after(int status, int seconds) {
-  Fault fault;
-  fault.kind = FaultKind::k_retry_after;
-  fault.status = status;
-  fault.retry_after_seconds = seconds;
-  return fault;
+  return {.kind = FaultKind::k_retry_after, .status = status, .retry_after_seconds = seconds};
 }
 
 Fault Fault::rate_limit_exhausted(std::int64_t reset_epoch) {
-  Fault fault;
-  fault.kind = FaultKind::k_rate_limit_exhausted;
-  fault.status = 403;
-  fault.reset_epoch = reset_epoch;
-  return fault;
+  return {.kind = FaultKind::k_rate_limit_exhausted, .status = 403, .reset_epoch = reset_epoch};
 }
 
-Fault Fault::body_too_long() {
-  Fault fault;
-  fault.kind = FaultKind::k_body_too_long;
-  fault.status = 422;
-  return fault;
-}
+Fault Fault::body_too_long() { return {.kind = FaultKind::k_body_too_long, .status = 422}; }
 
 Fault Fault::slow(std::chrono::milliseconds delay) {
-  Fault fault;
-  fault.kind = FaultKind::k_slow;
-  fault.delay = delay;
-  return fault;
+  return {.kind = FaultKind::k_slow, .delay = delay};
 }
 
-Fault Fault::drop(int times) {
-  Fault fault;
-  fault.kind = FaultKind::k_drop;
-  fault.times = times;
-  return fault;
+Fault Fault::drop(int times) { return {.kind = FaultKind::k_drop, .times = times}; }
+
+Fault Fault::drop_after_handling() { return {.kind = FaultKind::k_drop_after_handling}; }
+
+Fault Fault::rendezvous(int parties) { return {.kind = FaultKind::k_rendezvous, .times = parties}; }
+
+Fault Fault::refuse(int status, std::string message) {
+  return {.status = status, .message = std::move(message)};
 }
 
-Fault Fault::drop_after_handling() {
-  Fault fault;
-  fault.kind = FaultKind::k_drop_after_handling;
-  return fault;
+Fault Fault::graphql_error(std::string message) {
+  return {.kind = FaultKind::k_graphql_error, .status = 200, .message = std::move(message)};
 }
 
-Fault Fault::rendezvous(int parties) {
-  Fault fault;
-  fault.kind = FaultKind::k_rendezvous;
-  fault.times = parties;
-  return fault;
+Fault Fault::echo_authorization(int status) {
+  return {.kind = FaultKind::k_echo_authorization, .status = status};
+}
+
+Fault Fault::echo_authorization_text(int status) {
+  return {.kind = FaultKind::k_echo_authorization_text, .status = status};
+}
+
+Fault Fault::endless_pages() { return {.kind = FaultKind::k_endless_pages, .times = k_always}; }
+
+Fault Fault::silent(int times) { return {.kind = FaultKind::k_silent, .times = times}; }
+
+Fault Fault::redirect(int status, std::string origin) {
+  return {.kind = FaultKind::k_redirect, .status = status, .location = std::move(origin)};
 }
 
 Fault Fault::on(std::string only_method, std::string pattern) const {
@@ -188,6 +236,8 @@ struct FakeGithub::Impl {
   void handle(const httplib::Request& req, httplib::Response& res);
   std::optional<TakenFault> take_fault(const RecordedRequest& request);
   void wait_for_rendezvous(Rendezvous& rendezvous);
+  void wait_until_stopping();
+  std::string base_url(const httplib::Request& req) const;
   bool authorized(const RecordedRequest& request) const;
   ApiAnswer api_answer(const httplib::Request& req, const RecordedRequest& request);
   void respond(const ApiAnswer& answer, const std::optional<TakenFault>& fault,
@@ -197,6 +247,9 @@ struct FakeGithub::Impl {
   FakeGithubOptions options;
   mutable std::mutex mutex;  // guards everything below except `server` and `thread`
   std::condition_variable rendezvous_changed;
+  // Set by the destructor before stopping the server, so that silent handlers return.
+  bool stopping = false;
+  std::condition_variable stopping_changed;
   FakeGithubModel model;
   std::vector<RecordedRequest> requests;
   std::deque<QueuedFault> faults;
@@ -225,21 +278,29 @@ void FakeGithub::Impl::handle(const httplib::Request& req, httplib::Response& re
     std::this_thread::sleep_for(fault->fault.delay);
   } else if (fault && kind == FaultKind::k_rendezvous) {
     wait_for_rendezvous(*fault->rendezvous);
-  } else if (fault && kind == FaultKind::k_drop) {
+  } else if (fault && (kind == FaultKind::k_drop || kind == FaultKind::k_silent)) {
     // Recorded first: the client may look at the record as soon as the connection closes.
     record(std::move(request), 0);
+    if (kind == FaultKind::k_silent) {
+      wait_until_stopping();
+    }
     drop_connection(req.local_port, req.remote_port);
     return;
   }
 
   std::optional<ApiAnswer> answer;
-  if (!authorized(request)) {
+  if (fault && answers_any_token(kind)) {
+    answer = canned_answer(fault->fault, request);
+  } else if (!authorized(request)) {
     answer = error_answer(401, "Bad credentials");
   } else if (fault) {
-    answer = canned_answer(fault->fault);
+    answer = canned_answer(fault->fault, request);
   }
   if (!answer) {
     answer = api_answer(req, request);
+  }
+  if (fault && kind == FaultKind::k_endless_pages) {
+    answer->headers["link"] = next_page_link(base_url(req), request);
   }
   if (fault && kind == FaultKind::k_drop_after_handling) {
     record(std::move(request), 0);
@@ -276,18 +337,25 @@ void FakeGithub::Impl::wait_for_rendezvous(Rendezvous& rendezvous) {
                               [&] { return rendezvous.arrived >= rendezvous.parties; });
 }
 
+void FakeGithub::Impl::wait_until_stopping() {
+  std::unique_lock lock(mutex);
+  stopping_changed.wait(lock, [this] { return stopping; });
+}
+
+std::string FakeGithub::Impl::base_url(const httplib::Request& req) const {
+  return "http://" + (req.has_header("Host") ? req.get_header_value("Host")
+                                             : "127.0.0.1:" + std::to_string(port));
+}
+
 bool FakeGithub::Impl::authorized(const RecordedRequest& request) const {
-  const auto it = request.headers.find("authorization");
-  return it != request.headers.end() &&
-         (it->second == "Bearer " + options.token || it->second == "token " + options.token);
+  const std::string value = authorization(request);
+  return value == "Bearer " + options.token || value == "token " + options.token;
 }
 
 ApiAnswer FakeGithub::Impl::api_answer(const httplib::Request& req,
                                        const RecordedRequest& request) {
-  const std::string host =
-      req.has_header("Host") ? req.get_header_value("Host") : "127.0.0.1:" + std::to_string(port);
   ApiCall call{request.method, request.path, request.query, request.body, "", "", false, false};
-  call.base_url = "http://" + host + (request.path.starts_with("/api/v3/") ? "/api/v3" : "");
+  call.base_url = base_url(req) + (request.path.starts_with("/api/v3/") ? "/api/v3" : "");
   const std::lock_guard lock(mutex);
   call.login = options.login;
   call.read_only = options.read_only;
@@ -317,7 +385,9 @@ void FakeGithub::Impl::respond(const ApiAnswer& answer, const std::optional<Take
   res.set_header("x-ratelimit-resource", answer.resource);
   res.set_header("x-github-api-version-selected", "2022-11-28");
   res.set_header("x-github-request-id", "FAKE:" + std::to_string(answer.status));
-  if (!answer.body.is_null()) {
+  if (!answer.text.empty()) {
+    res.set_content(answer.text, "text/plain; charset=utf-8");
+  } else if (!answer.body.is_null()) {
     res.set_content(answer.body.dump(), "application/json; charset=utf-8");
   }
 }
@@ -364,6 +434,11 @@ FakeGithub::FakeGithub(FakeGithubOptions options)
 }
 
 FakeGithub::~FakeGithub() {
+  {
+    const std::lock_guard lock(m_impl->mutex);
+    m_impl->stopping = true;
+  }
+  m_impl->stopping_changed.notify_all();
   m_impl->server.stop();
   m_impl->thread.join();
 }

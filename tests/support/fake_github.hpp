@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -35,19 +36,34 @@ enum class FaultKind {
   k_slow,                  // answer normally after `delay`
   k_drop,                  // close the connection without answering
   k_drop_after_handling,   // do what was asked, then close without answering (a lost response)
-  k_rendezvous,  // hold each of the next `times` requests until all have arrived (at most 10 s)
+  k_rendezvous,     // hold each of the next `times` requests until all have arrived (at most 10 s)
+  k_graphql_error,  // HTTP 200 with GraphQL `errors` [{type FORBIDDEN, `message`}] and null data
+  // Hostile servers. The echoes and the redirect answer whatever token the request carries.
+  // `status` (401/403) whose JSON `message` is "Bad credentials (Authorization: VALUE)", VALUE
+  // the request's Authorization header verbatim ("Bearer <token>").
+  k_echo_authorization,
+  // The same as a text/plain body that is not JSON: "STATUS TEXT\nAuthorization: VALUE\n".
+  k_echo_authorization_text,
+  k_endless_pages,  // the real answer with `Link: rel="next"` to the page after it, every time
+  k_silent,         // read the request, never answer; the destructor releases it at once
+  k_redirect,       // `status` (301/302/307) with `Location` on `location`, same path and query
 };
 
 // A misbehaviour for the next `times` requests that match `method` and `path_pattern`.
 struct Fault {
+  // `times` for a fault that never runs out.
+  static constexpr int k_always = std::numeric_limits<int>::max();
+
   FaultKind kind = FaultKind::k_status;
   int times = 1;  // how many matching requests it applies to; for k_rendezvous, the parties
   int status = 502;
+  std::string message{};   // k_status, k_graphql_error: the error's text; "" for the status's own
+  std::string location{};  // k_redirect: the origin (http://127.0.0.1:PORT) redirected to
   int retry_after_seconds = 0;
   std::int64_t reset_epoch = 0;  // x-ratelimit-reset of k_rate_limit_exhausted; 0: in an hour
   std::chrono::milliseconds delay{0};
-  std::string method;        // "" matches every method
-  std::string path_pattern;  // ECMAScript regex searched for in the path; "" matches every path
+  std::string method{};        // "" matches every method
+  std::string path_pattern{};  // ECMAScript regex searched for in the path; "" matches every path
 
   static Fault server_errors(int times, int status = 502);
   static Fault retry_after(int status, int seconds);
@@ -57,6 +73,16 @@ struct Fault {
   static Fault drop(int times = 1);
   static Fault drop_after_handling();
   static Fault rendezvous(int parties);
+  // `status` with GitHub's error body saying `message`, e.g. 403 "Resource not accessible by
+  // integration" for one endpoint.
+  static Fault refuse(int status, std::string message);
+  static Fault graphql_error(std::string message);
+  static Fault echo_authorization(int status = 401);
+  static Fault echo_authorization_text(int status = 401);
+  static Fault endless_pages();  // applies to every matching request
+  static Fault silent(int times = k_always);
+  // Redirect to the same path and query on `origin`, e.g. another FakeGithub's api_url().
+  static Fault redirect(int status, std::string origin);
   // This fault, restricted to `only_method` requests whose path contains a match of `pattern`.
   Fault on(std::string only_method, std::string pattern) const;
 };

@@ -61,6 +61,7 @@ struct ApiAnswer {
   nlohmann::json body;
   std::map<std::string, std::string> headers;
   std::string resource = "core";  // x-ratelimit-resource
+  std::string text{};             // when not empty, sent as text/plain instead of `body`
 };
 
 // GitHub's error answers, for faults that imitate them: `basic-error`, and the 422
