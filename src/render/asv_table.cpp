@@ -8,6 +8,7 @@
 
 #include "spyglass/render/human_format.hpp"
 #include "spyglass/render/tabulate_github.hpp"
+#include "spyglass/util/diagnostics.hpp"
 #include "spyglass/util/parallel.hpp"
 
 namespace spyglass::render {
@@ -79,15 +80,20 @@ bool keep_row(const ComparisonRow& row, const RowFilter& filter) {
 // asv-spyglass sorts n/a ratios as 1e9 so they come first in descending order.
 double ratio_sort_key(double ratio) { return ratio_is_na(ratio) ? 1e9 : ratio; }
 
+// A cell of text from the inputs (a name, a machine or a label). A control character would split
+// the row or rewrite the line on a terminal, so it is shown as an escape (`\n`): asv-spyglass
+// prints it raw, but no real benchmark has one, and the table must read back.
+std::string text_cell(std::string_view text) { return util::escape_control_characters(text); }
+
 std::string name_cell(const ComparisonRow& row, const model::Comparison& comparison,
                       const CompareTableOptions& options) {
   const auto before = comparison.before.machine_env();
   const auto after = comparison.after.machine_env();
   if (options.no_env_label || before == after) {
-    return row.name;
+    return text_cell(row.name);
   }
-  return fmt::format("{} [{} -> {}]", row.name, options.label_before.value_or(before),
-                     options.label_after.value_or(after));
+  return text_cell(fmt::format("{} [{} -> {}]", row.name, options.label_before.value_or(before),
+                               options.label_after.value_or(after)));
 }
 
 const std::vector<std::string> k_compare_headers = {"Change", "Before", "After", "Ratio",
@@ -181,12 +187,12 @@ std::string render_compare_text(const model::Comparison& comparison,
 std::string render_compare_many_text(const model::MultiComparison& comparison,
                                      const std::vector<std::string>& labels) {
   std::vector<std::string> headers = {"Benchmark"};
-  headers.push_back(
-      fmt::format("Baseline ({})", labels.empty() ? comparison.baseline.machine_env() : labels[0]));
+  headers.push_back(text_cell(fmt::format(
+      "Baseline ({})", labels.empty() ? comparison.baseline.machine_env() : labels[0])));
   for (std::size_t i = 0; i < comparison.contenders.size(); ++i) {
     const auto& name =
         labels.empty() ? comparison.contenders[i].after.machine_env() : labels[i + 1];
-    headers.push_back(fmt::format("{} (Ratio)", name));
+    headers.push_back(text_cell(fmt::format("{} (Ratio)", name)));
   }
 
   const std::size_t row_count =
@@ -197,7 +203,7 @@ std::string render_compare_many_text(const model::MultiComparison& comparison,
     const auto& first = comparison.contenders.front().rows[r];
     std::vector<std::string> cells;
     cells.reserve(headers.size());
-    cells.push_back(first.name);
+    cells.push_back(text_cell(first.name));
     cells.push_back(baseline_value_text(first));
     for (const auto& contender : comparison.contenders) {
       const auto& row = contender.rows[r];
