@@ -366,15 +366,11 @@ class TableReader {
         fail(pending.line,
              fmt::format("benchmark `{}` already appeared on line {}", name, it->second));
       }
-      auto parts = split_benchmark_name(names[r].base);
-      if (!parts) {
-        fail(pending.line,
-             fmt::format("benchmark name `{}` has no closing `)` for its parameters", name));
-      }
+      const auto parts = split_benchmark_name(names[r].base);
       for (auto& row : pending.sides) {
         row.name = std::string(name);
-        row.key = parts->key;
-        row.params = parts->params;
+        row.key = parts.key;
+        row.params = parts.params;
       }
     }
     return m_header->kind == TableKind::k_compare ? compare_table(sources)
