@@ -348,6 +348,19 @@ TEST_F(ActionE2e, BadInputExitsTwoWithAnErrorAnnotation) {
   EXPECT_TRUE(m_github.requests().empty());
 }
 
+// compare --only-changed wrote a lone newline: nothing changed, which is a comment, not a failure
+// (issue 10, item 13).
+TEST_F(ActionE2e, PostsAnEmptyComparisonTextFile) {
+  auto env = pull_request_env();
+  env["INPUT_COMPARISON-TEXT-FILE"] = m_dir.write("comparison.txt", "\n");
+  const auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto comments = ours();
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_NE(comments[0].body.find("No significant changes."), std::string::npos)
+      << comments[0].body;
+}
+
 TEST_F(ActionE2e, ReadsGoogleBenchmarkFiles) {
   auto env = pull_request_env();
   env["INPUT_BASE-FILE"] = fixture_path("other/generated/gbench-O2.json");

@@ -112,6 +112,37 @@ TEST(ParseCommand, ReportsInputWithoutATable) {
             "asv-spyglass compare or compare-many, or asv compare)\n");
 }
 
+// compare --only-changed prints a lone newline when nothing changed (issue 10, item 13).
+TEST(ParseCommand, ReadsABlankTableAsAnEmptyComparison) {
+  std::istringstream in("\n");
+  const auto result = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out, read_fixture("../tests/golden/parse-empty.json"));
+}
+
+TEST(ParseCommand, ReadsBackTheEmptyOutputOfCompareOnlyChanged) {
+  const auto compared =
+      run_cli({"compare", "--only-changed", "@F/handmade/results/m1/11111111-e1.json",
+               "@F/handmade/results/m1/11111111-e1.json"});
+  ASSERT_EQ(compared.exit_code, 0);
+  ASSERT_EQ(compared.out, "\n");
+  std::istringstream in(compared.out);
+  const auto parsed = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(parsed.err, "");
+  EXPECT_EQ(parsed.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(parsed.out)["benchmarks"].size(), 0U);
+}
+
+TEST(ParseCommand, StillRefusesAnEmptyFile) {
+  std::istringstream in("");
+  const auto result = run_with_stdin({"parse", "--table", "-"}, &in);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "spyglass: error: <stdin>: no comparison table found (expected the output of "
+            "asv-spyglass compare or compare-many, or asv compare)\n");
+}
+
 // Benchmark names are text a fork controls (issue 10, item 12): every name compare prints reads
 // back whole, parameters or not.
 TEST(ParseCommand, ReadsBackHostileNamesThatComparePrinted) {

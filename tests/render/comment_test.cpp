@@ -126,6 +126,8 @@ const CommentCase k_cases[] = {
      {"--base", k_cheetah_before, "--pr", k_cheetah_before},
      "comment-nothing-changed.md",
      {{23, k_compare_columns}}},
+    // compare --only-changed's output when nothing changed: a lone newline (issue 10, item 13).
+    {"EmptyTable", {"--table", "@F/handmade/empty-comparison.txt"}, "comment-empty-table.md", {}},
     // Infinite values (issue 10, item 8): not comparable, neither improved nor regressed.
     {"InfiniteValues",
      {"--base", k_infinite + "eeeeeeee-e1.json", "--pr", k_infinite + "ffffffff-e1.json"},
