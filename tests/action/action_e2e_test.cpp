@@ -361,6 +361,19 @@ TEST_F(ActionE2e, PostsAnEmptyComparisonTextFile) {
       << comments[0].body;
 }
 
+// The event payload is an input like the others: over max-input-size it fails the step.
+TEST_F(ActionE2e, RefusesAnEventPayloadOverMaxInputSize) {
+  auto env = pull_request_env();
+  env["INPUT_COMPARISON-TEXT-FILE"] = m_dir.write("comparison.txt", "\n");  // under the limit
+  env["INPUT_MAX-INPUT-SIZE"] = "1KiB";
+  env["GITHUB_EVENT_PATH"] = m_dir.write("event.json", std::string(1025, ' ') + "{}");
+  const auto result = run_cli({"action"}, env);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "spyglass: error: " + env["GITHUB_EVENT_PATH"] +
+                            ": is larger than the input limit (1024 bytes; --max-input-size)\n");
+  EXPECT_TRUE(ours().empty());
+}
+
 TEST_F(ActionE2e, ReadsGoogleBenchmarkFiles) {
   auto env = pull_request_env();
   env["INPUT_BASE-FILE"] = fixture_path("other/generated/gbench-O2.json");

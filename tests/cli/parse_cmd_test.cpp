@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "spyglass/cli/cli.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
@@ -141,6 +142,27 @@ TEST(ParseCommand, StillRefusesAnEmptyFile) {
   EXPECT_EQ(result.err,
             "spyglass: error: <stdin>: no comparison table found (expected the output of "
             "asv-spyglass compare or compare-many, or asv compare)\n");
+}
+
+TEST(ParseCommand, RefusesStandardInputOverTheInputLimit) {
+  std::istringstream in(std::string(2049, '|'));
+  const auto result = run_with_stdin({"parse", "--max-input-size", "2KiB", "--table", "-"}, &in);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "spyglass: error: <stdin>: is larger than the input limit (2048 bytes; "
+            "--max-input-size)\n");
+}
+
+TEST(ParseOptions, TakesTheInputLimitWithABinarySuffix) {
+  CLI::App app;
+  cli::ParseOptions options;
+  cli::add_parse_options(app, options);
+  EXPECT_EQ(options.max_input_size, util::k_default_max_input_size);
+  const std::vector<const char*> argv = {"spyglass",         "parse", "--table", "-",
+                                         "--max-input-size", "3MiB"};
+  app.parse(static_cast<int>(argv.size()), argv.data());
+  EXPECT_EQ(options.max_input_size, 3U << 20U);
 }
 
 // Benchmark names are text a fork controls (issue 10, item 12): every name compare prints reads
