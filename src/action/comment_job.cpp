@@ -97,7 +97,7 @@ std::optional<std::string> environment_markdown(const model::ResultFile& before,
 LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
   LoadedComparison loaded;
   if (job.table_path) {
-    const auto text = read_input(*job.table_path, io);
+    const auto text = read_input(*job.table_path, job.input.max_input_size, io);
     auto parsed = ingest::parse_comparison_table(text, input_name(*job.table_path));
     if (parsed.kind == ingest::TableKind::k_compare) {
       loaded.single = std::move(parsed.comparison);
@@ -226,7 +226,8 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   const auto& env = io.environment();
   const render::CommentTemplate comment_template =
       job.template_path
-          ? render::CommentTemplate{util::read_file(*job.template_path), *job.template_path}
+          ? render::CommentTemplate{util::read_file(*job.template_path, job.input.max_input_size),
+                                    *job.template_path}
           : render::default_comment_template();
   const auto loaded = load_comparison(job, io);
 
@@ -308,7 +309,7 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     const auto config = api_config(job, env);
     github::Client client(transport, config, log);
     const PublishOptions options{*repo, job.pr_number, comment_author(job, config.token),
-                                 job.comment_mode};
+                                 job.comment_mode, job.input.max_input_size};
     auto shrink = [&] {
       return render::fit_comment(input, job.max_chars * 9 / 10, comment_template);
     };

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "spyglass/ingest/load_results.hpp"
+#include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::action {
 namespace {
@@ -99,7 +100,7 @@ github::CommentMode comment_mode(const util::Env& env) {
   bad_input("comment-mode", value, "one of update, recreate, new");
 }
 
-// How the result files are read: input-format, metric, base-run, pr-run.
+// How the inputs are read: input-format, metric, base-run, pr-run, max-input-size.
 InputOptions input_options(const util::Env& env) {
   InputOptions options;
   if (const auto format = input(env, "input-format")) {
@@ -121,6 +122,13 @@ InputOptions input_options(const util::Env& env) {
   }
   options.base_run = input(env, "base-run");
   options.pr_run = input(env, "pr-run");
+  if (const auto size = input(env, "max-input-size")) {
+    const auto bytes = util::parse_byte_size(*size);
+    if (!bytes) {
+      bad_input("max-input-size", *size, "a byte count (like 64MiB)");
+    }
+    options.max_input_size = *bytes;
+  }
   return options;
 }
 

@@ -1,7 +1,6 @@
 #include "spyglass/action/load_inputs.hpp"
 
 #include <future>
-#include <iterator>
 #include <vector>
 
 #include "spyglass/ingest/benchmarks_json.hpp"
@@ -15,18 +14,14 @@ namespace spyglass::action {
 
 std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
-std::string read_input(const std::string& path, util::Io& io) {
+std::string read_input(const std::string& path, std::uint64_t max_size, util::Io& io) {
   if (path != "-") {
-    return util::read_file(path);
+    return util::read_file(path, max_size);
   }
   if (io.in == nullptr) {
     throw_input_error(input_name(path), "standard input is not available");
   }
-  std::string text{std::istreambuf_iterator<char>(*io.in), std::istreambuf_iterator<char>()};
-  if (io.in->bad()) {
-    throw_input_error(input_name(path), "read error");
-  }
-  return text;
+  return util::read_stream(*io.in, input_name(path), max_size);
 }
 
 LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptions& options,
@@ -50,7 +45,7 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
   std::vector<std::future<ingest::LoadedResults>> pending;
   for (std::size_t i = 1; i < paths.size(); ++i) {
     pending.push_back(util::run_beside([&path = paths[i], &options, read = read_options(i)] {
-      return ingest::load_results(path, options.format, read);
+      return ingest::load_results(path, options.format, read, options.max_input_size);
     }));
   }
 
@@ -59,7 +54,8 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
   // An empty path means "not given": the action passes its empty input through.
   const bool explicit_catalog = benchmarks_path && !benchmarks_path->empty();
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    auto loaded = i == 0 ? ingest::load_results(paths[0], options.format, read_options(0))
+    auto loaded = i == 0 ? ingest::load_results(paths[0], options.format, read_options(0),
+                                                options.max_input_size)
                          : pending[i - 1].get();
     if (loaded.file.results.empty()) {
       util::write_warning(io.err, paths[i] + ": the file has no benchmark results");
@@ -67,7 +63,7 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
     if (!explicit_catalog) {
       if (i == 0 && loaded.catalog.by_name.empty()) {
         if (auto found = ingest::discover_benchmarks_json(paths[i])) {
-          inputs.catalog = ingest::load_benchmarks_json(*found);
+          inputs.catalog = ingest::load_benchmarks_json(*found, options.max_input_size);
         }
       }
       inputs.catalog.by_name.merge(loaded.catalog.by_name);
@@ -75,7 +71,7 @@ LoadedInputs load_inputs(const std::vector<std::string>& paths, const InputOptio
     inputs.files.push_back(std::move(loaded.file));
   }
   if (explicit_catalog) {
-    inputs.catalog = ingest::load_benchmarks_json(*benchmarks_path);
+    inputs.catalog = ingest::load_benchmarks_json(*benchmarks_path, options.max_input_size);
   }
   return inputs;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -7,12 +8,14 @@
 #include "spyglass/ingest/input_format.hpp"
 #include "spyglass/model/asv_results.hpp"
 #include "spyglass/model/benchmark_catalog.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "spyglass/util/io.hpp"
 
 namespace spyglass::action {
 
-// The text of the file at `path`, or of standard input when `path` is "-".
-std::string read_input(const std::string& path, util::Io& io);
+// The text of the file at `path`, or of standard input when `path` is "-"; either at most
+// `max_size` bytes (util::read_file, util::read_stream).
+std::string read_input(const std::string& path, std::uint64_t max_size, util::Io& io);
 
 // How messages name `path`: "<stdin>" for "-".
 std::string input_name(const std::string& path);
@@ -23,6 +26,9 @@ struct InputOptions {
   std::string metric = "real_time";     // gbench: real_time or cpu_time
   std::optional<std::string> base_run;  // ptjb: the run the base (or baseline) takes
   std::optional<std::string> pr_run;    // ptjb: the run the PR (or every contender) takes
+  // The most bytes read from any one input: the result files, benchmarks.json, and (for the
+  // comment job) the table, the template and the event payload.
+  std::uint64_t max_input_size = util::k_default_max_input_size;
 };
 
 // The result files of one comparison, the base (or baseline) first, and their catalog.

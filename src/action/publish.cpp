@@ -19,7 +19,8 @@ PublishOutcome publish(github::Client& client, const PublishOptions& options,
                        github::UpsertRequest request, const Upsert& upsert, const util::Env& env,
                        std::ostream& err) {
   PublishOutcome outcome;
-  outcome.pr_number = resolve_pull_request(client, options.repo, options.pr_number, env);
+  outcome.pr_number =
+      resolve_pull_request(client, options.repo, options.pr_number, options.max_event_size, env);
   if (!outcome.pr_number) {
     err << "spyglass: warning: no open pull request found for this run; the comment was not "
            "posted (the report is in the job summary)\n";

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -11,6 +12,7 @@
 #include "spyglass/render/comment_sections.hpp"
 #include "spyglass/util/clock.hpp"
 #include "spyglass/util/env.hpp"
+#include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::action {
 
@@ -20,6 +22,7 @@ struct PublishOptions {
   std::optional<int> pr_number;               // else found from the event
   std::optional<std::string> comment_author;  // whose comments are ours; else asked of GitHub
   github::CommentMode mode = github::CommentMode::k_update;
+  std::uint64_t max_event_size = util::k_default_max_input_size;  // the event payload's limit
 };
 
 // What posting did. `pr_number` is empty when no open pull request was found; `comment` is empty

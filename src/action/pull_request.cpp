@@ -13,7 +13,8 @@ bool is_open_with_head(const github::PullRequest& pull, const std::string& sha) 
 }  // namespace
 
 std::optional<int> resolve_pull_request(github::Client& client, const std::string& repo,
-                                        std::optional<int> explicit_number, const util::Env& env) {
+                                        std::optional<int> explicit_number,
+                                        std::uint64_t max_event_size, const util::Env& env) {
   if (explicit_number) {
     return explicit_number;
   }
@@ -22,7 +23,8 @@ std::optional<int> resolve_pull_request(github::Client& client, const std::strin
     return std::nullopt;
   }
   const auto event_name = env.get("GITHUB_EVENT_NAME").value_or("");
-  const auto event = pull_request_from_event(util::read_file(*event_path), event_name, *event_path);
+  const auto event = pull_request_from_event(util::read_file(*event_path, max_event_size),
+                                             event_name, *event_path);
   if (event.number && !event.head_sha) {
     return event.number;  // the event is about this pull request itself
   }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "spyglass/ingest/load_results.hpp"
+#include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::cli {
 
@@ -48,6 +49,23 @@ void add_format_option(CLI::App& command, OutputFormat& format) {
       ->default_str("table");
 }
 
+void add_max_input_size_option(CLI::App& command, std::uint64_t& max_input_size) {
+  command
+      .add_option_function<std::string>(
+          "--max-input-size",
+          [&max_input_size](const std::string& value) {
+            max_input_size = *util::parse_byte_size(value);
+          },
+          "Refuse an input file larger than this many bytes (suffix KiB, MiB or GiB; "
+          "default 1GiB)")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return util::parse_byte_size(value) ? std::string()
+                                                : value + " is not a byte count (like 64MiB)";
+          },
+          "SIZE"));
+}
+
 void add_input_options(CLI::App& command, action::InputOptions& options,
                        const std::string& base_side, const std::string& pr_side) {
   add_choice_option<ingest::InputFormat>(
@@ -62,6 +80,7 @@ void add_input_options(CLI::App& command, action::InputOptions& options,
                      "ptjb: the run (or commit) of its file " + base_side + " takes");
   command.add_option("--pr-run", options.pr_run,
                      "ptjb: the run (or commit) of its file " + pr_side + " takes");
+  add_max_input_size_option(command, options.max_input_size);
 }
 
 void add_exit_zero_flag(CLI::App& command, bool& exit_zero) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -49,8 +50,12 @@ void add_factor_option(CLI::App& command, double& factor);
 // --format table|json.
 void add_format_option(CLI::App& command, OutputFormat& format);
 
-// --input-format, --metric, --base-run, --pr-run: how the result files are read. `base_side`
-// and `pr_side` name the sides in the help.
+// --max-input-size SIZE: the most bytes read from one input file (util::parse_byte_size),
+// default util::k_default_max_input_size.
+void add_max_input_size_option(CLI::App& command, std::uint64_t& max_input_size);
+
+// --input-format, --metric, --base-run, --pr-run, --max-input-size: how the result files are
+// read. `base_side` and `pr_side` name the sides in the help.
 void add_input_options(CLI::App& command, action::InputOptions& options,
                        const std::string& base_side, const std::string& pr_side);
 

@@ -51,6 +51,7 @@ CLI::App* add_env_diff_options(CLI::App& app, EnvDiffOptions& options) {
       ->default_str("markdown");
   command->add_flag("--fail-on-change", options.fail_on_change,
                     "Exit 1 when a component was added, removed or version-bumped");
+  add_max_input_size_option(*command, options.max_input_size);
   return command;
 }
 
@@ -66,8 +67,8 @@ std::vector<compare::ComponentKind> selected_kinds(const EnvDiffOptions& options
 
 ExitCode run_env_diff(const EnvDiffOptions& options, Io& io) {
   // Not action::load_results: a file without benchmark results still records its environment.
-  const auto before = ingest::load_asv_results(options.before_path);
-  const auto after = ingest::load_asv_results(options.after_path);
+  const auto before = ingest::load_asv_results(options.before_path, options.max_input_size);
+  const auto after = ingest::load_asv_results(options.after_path, options.max_input_size);
   const auto diff = compare::diff_environments(before, after, selected_kinds(options));
   const auto unchanged =
       options.include_unchanged ? render::UnchangedRows::k_include : render::UnchangedRows::k_omit;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "spyglass/cli/io.hpp"
 #include "spyglass/compare/env_diff.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::cli {
 
@@ -23,6 +25,7 @@ struct EnvDiffOptions {
   bool include_unchanged = false;
   EnvDiffFormat format = EnvDiffFormat::k_markdown;
   bool fail_on_change = false;
+  std::uint64_t max_input_size = util::k_default_max_input_size;
 };
 
 // Register `env-diff` on `app`, filling `options` when parsed.

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "spyglass/action/load_inputs.hpp"
+#include "spyglass/cli/common_options.hpp"
 #include "spyglass/ingest/comparison_table.hpp"
 #include "spyglass/render/comparison_json.hpp"
 
@@ -14,11 +15,12 @@ CLI::App* add_parse_options(CLI::App& app, ParseOptions& options) {
       ->add_option("--table", options.table_path,
                    "asv-spyglass compare/compare-many or asv compare output (- for stdin)")
       ->required();
+  add_max_input_size_option(*command, options.max_input_size);
   return command;
 }
 
 ExitCode run_parse(const ParseOptions& options, Io& io) {
-  const auto text = action::read_input(options.table_path, io);
+  const auto text = action::read_input(options.table_path, options.max_input_size, io);
   const auto table = ingest::parse_comparison_table(text, action::input_name(options.table_path));
   if (table.kind == ingest::TableKind::k_compare_many) {
     io.out << render::render_compare_many_json(table.multi, {});

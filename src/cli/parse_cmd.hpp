@@ -1,17 +1,20 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <string>
 
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/io.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::cli {
 
 // Everything `spyglass parse` takes.
 struct ParseOptions {
   std::string table_path;  // a printed comparison table; `-` reads standard input
+  std::uint64_t max_input_size = util::k_default_max_input_size;
 };
 
 // Register `parse` on `app`, filling `options` when parsed.

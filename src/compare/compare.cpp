@@ -161,6 +161,12 @@ void classify(const BenchmarkResult* before, const BenchmarkResult* after, doubl
   if (!t1 || std::isnan(*t1) || std::isnan(*t2)) {
     return;  // both failed, or skipped/missing on a side: nothing to compare
   }
+  if (std::isinf(*t1) || std::isinf(*t2)) {
+    // asv would call any finite value better than an infinite one; an infinite time is a broken
+    // measurement, not a speed, so it is no verdict (docs/compatibility.md).
+    row.change = Change::k_incomparable;
+    return;
+  }
 
   const auto verdicts = stats::is_result_better_either_way(*t2, *t1, sample_stats_of(after),
                                                            sample_stats_of(before), factor);

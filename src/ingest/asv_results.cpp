@@ -614,8 +614,8 @@ model::ResultFile parse_asv_results(std::string_view contents, const std::string
   return result;
 }
 
-model::ResultFile load_asv_results(const std::string& path) {
-  const util::MappedFile file(path);
+model::ResultFile load_asv_results(const std::string& path, std::uint64_t max_size) {
+  const util::MappedFile file(path, max_size);
   return parse_asv_results(file.text(), path);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,7 @@ namespace spyglass::ingest {
 // message names its JSON path, e.g. `results["b.time_x"][0][1]`). `results: {}` is no error.
 model::ResultFile parse_asv_results(std::string_view contents, const std::string& display_name);
 
-// Read and parse the result file at `path`.
-model::ResultFile load_asv_results(const std::string& path);
+// Read and parse the result file at `path`, at most `max_size` bytes.
+model::ResultFile load_asv_results(const std::string& path, std::uint64_t max_size);
 
 }  // namespace spyglass::ingest

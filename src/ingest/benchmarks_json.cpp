@@ -65,8 +65,8 @@ model::BenchmarkCatalog parse_benchmarks_json(std::string_view contents,
   return catalog;
 }
 
-model::BenchmarkCatalog load_benchmarks_json(const std::string& path) {
-  const util::MappedFile file(path);
+model::BenchmarkCatalog load_benchmarks_json(const std::string& path, std::uint64_t max_size) {
+  const util::MappedFile file(path, max_size);
   return parse_benchmarks_json(file.text(), path);
 }
 

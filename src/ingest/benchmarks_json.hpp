@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,8 +14,8 @@ namespace spyglass::ingest {
 model::BenchmarkCatalog parse_benchmarks_json(std::string_view contents,
                                               const std::string& display_name);
 
-// Read and parse the benchmarks.json at `path`.
-model::BenchmarkCatalog load_benchmarks_json(const std::string& path);
+// Read and parse the benchmarks.json at `path`, at most `max_size` bytes.
+model::BenchmarkCatalog load_benchmarks_json(const std::string& path, std::uint64_t max_size);
 
 // asv's layout puts results in `results/<machine>/<file>.json` beside `results/benchmarks.json`.
 // Returns asv-spyglass's `Path(result_path).parent.parent / "benchmarks.json"` when that file

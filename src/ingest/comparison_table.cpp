@@ -39,7 +39,9 @@ struct PendingRow {
 class TableReader {
  public:
   TableReader(std::string_view text, const std::string& display_name)
-      : m_display_name(display_name), m_lines(split_lines(text)) {}
+      : m_display_name(display_name),
+        m_lines(split_lines(text)),
+        m_blank(!text.empty() && text.find_first_not_of(" \t\r\n") == std::string_view::npos) {}
 
   ParsedTable read() {
     std::deque<bool> pending_titles;  // true for "improved"; asv-spyglass may print all first
@@ -59,6 +61,9 @@ class TableReader {
         }
         ++i;
       }
+    }
+    if (!m_header && m_blank) {
+      return {};  // compare's output when no row is left to print (`--only-changed`)
     }
     if (!m_header) {
       throw Error(ExitCode::k_bad_input,
@@ -366,15 +371,11 @@ class TableReader {
         fail(pending.line,
              fmt::format("benchmark `{}` already appeared on line {}", name, it->second));
       }
-      auto parts = split_benchmark_name(names[r].base);
-      if (!parts) {
-        fail(pending.line,
-             fmt::format("benchmark name `{}` has no closing `)` for its parameters", name));
-      }
+      const auto parts = split_benchmark_name(names[r].base);
       for (auto& row : pending.sides) {
         row.name = std::string(name);
-        row.key = parts->key;
-        row.params = parts->params;
+        row.key = parts.key;
+        row.params = parts.params;
       }
     }
     return m_header->kind == TableKind::k_compare ? compare_table(sources)
@@ -414,6 +415,7 @@ class TableReader {
 
   std::string m_display_name;
   std::vector<Line> m_lines;
+  bool m_blank;  // only blank lines, as compare prints an empty comparison
   std::optional<Header> m_header;
   std::vector<PendingRow> m_rows;
   std::vector<std::string_view> m_raw_cells;  // scratch: one line's cells as split

@@ -43,7 +43,10 @@ struct ParsedTable {
 // one-sided suffixes (asv compare with several envs) stay in the names. asv's `[hash]` headers
 // give Source::commit_hash; revision names (`<v0.1>`) and the factor are not in the table and are
 // not kept. A `|` inside a name cannot be told from a separator: extra cells are joined back into
-// the name column (the last column of compare, the first of compare-many). Throws
+// the name column (the last column of compare, the first of compare-many). A name is opaque: one
+// whose parameters are not well-formed is all key (split_benchmark_name). Text of only blank
+// lines (compare's output when no row is left, e.g. `--only-changed` with nothing changed) is an
+// empty compare comparison; an empty (0-byte) text is not: a step that failed leaves one. Throws
 // Error(k_bad_input) "`display_name`:LINE: what is wrong" for a missing table, an unknown header,
 // a missing separator row, too few cells, an unreadable mark, value or ratio, conflicting units
 // or labels, or a repeated benchmark.

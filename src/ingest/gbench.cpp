@@ -150,8 +150,10 @@ std::string file_name(std::string_view path) {
 // machine = context.host_name, env_name = the executable's file name; the context's string and
 // integer facts (num_cpus, mhz_per_cpu, library_build_type, ...) are the machine params.
 void read_context(const std::string& file, const JsonValue& doc, model::ResultFile& out) {
-  const JsonPath context_path = JsonPath().member("context");
-  const JsonValue& context = require_object(file, context_path, require(file, {}, doc, "context"));
+  const JsonPath root;
+  const JsonPath context_path = root.member("context");
+  const JsonValue& context =
+      require_object(file, context_path, require(file, root, doc, "context"));
   out.machine = std::string(
       optional_string(file, context_path, context.find("host_name"), "host_name").value_or(""));
   out.env_name = file_name(

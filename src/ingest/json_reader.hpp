@@ -20,8 +20,15 @@ class JsonPath {
   // The document root, rendered as "".
   JsonPath() = default;
 
-  JsonPath member(std::string_view name) const { return JsonPath(this, name, 0); }
-  JsonPath index(std::size_t i) const { return JsonPath(this, {}, i + 1); }
+  // A segment points at its parent and its name, so both must outlive it: a temporary parent
+  // or an owning string would dangle, and the overloads that would take one are deleted.
+  JsonPath member(std::string_view name) const& { return JsonPath(this, name, 0); }
+  JsonPath member(const char* name) const& { return member(std::string_view(name)); }
+  JsonPath member(std::string&& name) const& = delete;
+  JsonPath member(std::string_view name) const&& = delete;
+  JsonPath member(const char* name) const&& = delete;
+  JsonPath index(std::size_t i) const& { return JsonPath(this, {}, i + 1); }
+  JsonPath index(std::size_t i) const&& = delete;
 
   // The path as text: top-level keys bare (`results`), deeper keys bracketed (`["x"]`).
   std::string str() const;

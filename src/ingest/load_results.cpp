@@ -80,9 +80,9 @@ LoadedResults parse_results(std::string_view text, const std::string& display_na
   return LoadedResults{parse_asv_results(text, display_name), {}};
 }
 
-LoadedResults load_results(const std::string& path, InputFormat format,
-                           const ReadOptions& options) {
-  const util::MappedFile file(path);
+LoadedResults load_results(const std::string& path, InputFormat format, const ReadOptions& options,
+                           std::uint64_t max_size) {
+  const util::MappedFile file(path, max_size);
   return parse_results(file.text(), path, format, options);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,7 +24,9 @@ std::string_view input_format_name(InputFormat format);
 LoadedResults parse_results(std::string_view text, const std::string& display_name,
                             InputFormat format, const ReadOptions& options);
 
-// Map and parse the file at `path` (util::MappedFile: "-" is not special here).
-LoadedResults load_results(const std::string& path, InputFormat format, const ReadOptions& options);
+// Map and parse the file at `path`, at most `max_size` bytes (util::MappedFile: "-" is not
+// special here).
+LoadedResults load_results(const std::string& path, InputFormat format, const ReadOptions& options,
+                           std::uint64_t max_size);
 
 }  // namespace spyglass::ingest

@@ -323,13 +323,10 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label_pair(
   return std::pair{label.substr(0, arrow), label.substr(arrow + k_arrow.size())};
 }
 
-std::optional<KeyAndParams> split_benchmark_name(std::string_view name) {
+KeyAndParams split_benchmark_name(std::string_view name) {
   const auto open = name.find('(');
-  if (open == std::string_view::npos) {
+  if (open == std::string_view::npos || !name.ends_with(')')) {
     return KeyAndParams{std::string(name), {}};
-  }
-  if (!name.ends_with(')')) {
-    return std::nullopt;
   }
   KeyAndParams out{std::string(name.substr(0, open)), {}};
   const auto inside = name.substr(open + 1, name.size() - open - 2);

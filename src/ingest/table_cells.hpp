@@ -64,12 +64,13 @@ std::optional<std::pair<std::string_view, std::string_view>> split_label_pair(
 
 // The benchmark key and parameter reprs of an unrolled name: `b.t(10, 'a, b')` gives `b.t` and
 // {`10`, `'a, b'`}. Parameters split on `, ` outside quotes and brackets; unbalanced quotes or
-// brackets in an odd repr only stop the splitting. nullopt when a `(` is not closed at the end.
+// brackets in an odd repr only stop the splitting. A name is opaque text a fork controls: one whose
+// `(` is not closed at its end (`b.time_<script>alert(1)</script>`) is all key, with no parameters.
 struct KeyAndParams {
   std::string key;
   std::vector<std::string> params;
 };
-std::optional<KeyAndParams> split_benchmark_name(std::string_view name);
+KeyAndParams split_benchmark_name(std::string_view name);
 
 // A Source for a `machine/env` label: split at the first `/` (machine names are folder names);
 // a label without `/` (a user's --label) becomes the machine with an empty env.

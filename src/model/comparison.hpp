@@ -15,7 +15,7 @@ enum class Change {
   k_regressed,           // '+'
   k_failure_introduced,  // '!': ran before, fails now
   k_failure_fixed,       // '*': failed before, runs now
-  k_incomparable,        // 'x': the benchmark's version changed
+  k_incomparable,        // 'x': the benchmark's version changed, or a side is infinite
 };
 
 // The colour group asv sorts a row into; `--split` prints one table per group.

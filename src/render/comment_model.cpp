@@ -66,18 +66,32 @@ double severity(const ComparisonRow& row) {
   return 0.0;
 }
 
+// The row's ratio when it measures a change; none when it is not finite, or when a side is
+// infinite (the table's `0.00` for an infinite base is asv's arithmetic, not a speed-up).
+std::optional<double> change_ratio(const ComparisonRow& row) {
+  const auto infinite = [](const model::Measurement& side) {
+    return side.value && std::isinf(side.value->value);
+  };
+  if (!std::isfinite(row.ratio) || infinite(row.before) || infinite(row.after)) {
+    return std::nullopt;
+  }
+  return row.ratio;
+}
+
 std::string ratio_text(const ComparisonRow& row) {
-  if (!std::isfinite(row.ratio)) {
+  const auto ratio = change_ratio(row);
+  if (!ratio) {
     return "n/a";
   }
-  return fmt::format("{}{:.2f}\u00D7", row.insignificant ? "~" : "", row.ratio);
+  return fmt::format("{}{:.2f}\u00D7", row.insignificant ? "~" : "", *ratio);
 }
 
 std::string percent_text(const ComparisonRow& row) {
-  if (!std::isfinite(row.ratio)) {
+  const auto ratio = change_ratio(row);
+  if (!ratio) {
     return "";
   }
-  const double percent = (row.ratio - 1.0) * 100.0;
+  const double percent = (*ratio - 1.0) * 100.0;
   return std::fabs(percent) < 10.0 ? fmt::format("{:+.1f}%", percent)
                                    : fmt::format("{:+.0f}%", percent);
 }
@@ -85,13 +99,14 @@ std::string percent_text(const ComparisonRow& row) {
 // A bar as long as the change is large on a log scale: two full blocks per doubling, in eighths,
 // at most ten blocks.
 std::string bar_text(const ComparisonRow& row) {
-  if (!std::isfinite(row.ratio) || row.ratio <= 0.0) {
+  const auto ratio = change_ratio(row);
+  if (!ratio || *ratio <= 0.0) {
     return "";
   }
   static constexpr std::array<const char*, 8> k_partial = {"",       "\u258F", "\u258E", "\u258D",
                                                            "\u258C", "\u258B", "\u258A", "\u2589"};
   const auto eighths =
-      static_cast<std::size_t>(std::min(80.0, std::round(std::fabs(std::log2(row.ratio)) * 16.0)));
+      static_cast<std::size_t>(std::min(80.0, std::round(std::fabs(std::log2(*ratio)) * 16.0)));
   std::string bar;
   for (std::size_t i = 0; i < eighths / 8; ++i) {
     bar += "\u2588";

@@ -312,6 +312,32 @@ TEST_F(ActionE2e, BadInputExitsTwoWithAnErrorAnnotation) {
   EXPECT_TRUE(m_github.requests().empty());
 }
 
+// compare --only-changed wrote a lone newline: nothing changed, which is a comment, not a failure
+// (issue 10, item 13).
+TEST_F(ActionE2e, PostsAnEmptyComparisonTextFile) {
+  auto env = pull_request_env();
+  env["INPUT_COMPARISON-TEXT-FILE"] = m_dir.write("comparison.txt", "\n");
+  const auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto comments = ours();
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_NE(comments[0].body.find("No significant changes."), std::string::npos)
+      << comments[0].body;
+}
+
+// The event payload is an input like the others: over max-input-size it fails the step.
+TEST_F(ActionE2e, RefusesAnEventPayloadOverMaxInputSize) {
+  auto env = pull_request_env();
+  env["INPUT_COMPARISON-TEXT-FILE"] = m_dir.write("comparison.txt", "\n");  // under the limit
+  env["INPUT_MAX-INPUT-SIZE"] = "1KiB";
+  env["GITHUB_EVENT_PATH"] = m_dir.write("event.json", std::string(1025, ' ') + "{}");
+  const auto result = run_cli({"action"}, env);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "spyglass: error: " + env["GITHUB_EVENT_PATH"] +
+                            ": is larger than the input limit (1024 bytes; --max-input-size)\n");
+  EXPECT_TRUE(ours().empty());
+}
+
 TEST_F(ActionE2e, ReadsGoogleBenchmarkFiles) {
   auto env = pull_request_env();
   env["INPUT_BASE-FILE"] = fixture_path("other/generated/gbench-O2.json");

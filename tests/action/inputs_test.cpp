@@ -1,5 +1,6 @@
 // The action inputs that say how the result files are read: input-format, metric, base-run,
-// pr-run, and github-timeout (the others are exercised end to end in action_e2e_test.cpp).
+// pr-run, github-timeout and max-input-size (the others are exercised end to end in
+// action_e2e_test.cpp).
 #include "spyglass/action/inputs.hpp"
 
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::action {
 namespace {
@@ -60,6 +62,16 @@ TEST(ActionInputs, BadValues) {
             "hyperfine, ptjb");
   EXPECT_EQ(error_of(Inputs({{"INPUT_METRIC", "wall_time"}})),
             "input metric: 'wall_time' is not real_time or cpu_time");
+  EXPECT_EQ(error_of(Inputs({{"INPUT_MAX-INPUT-SIZE", "2GB"}})),
+            "input max-input-size: '2GB' is not a byte count (like 64MiB)");
+}
+
+TEST(ActionInputs, MaxInputSizeDefaultsToOneGibibyteAndTakesASuffix) {
+  EXPECT_EQ(job_from(Inputs({{"INPUT_MAX-INPUT-SIZE", ""}})).input.max_input_size,
+            util::k_default_max_input_size);
+  EXPECT_EQ(job_from(Inputs({{"INPUT_MAX-INPUT-SIZE", "256MiB\n"}})).input.max_input_size,
+            256U << 20U);
+  EXPECT_EQ(job_from(Inputs({{"INPUT_MAX-INPUT-SIZE", "4096"}})).input.max_input_size, 4096U);
 }
 
 TEST(ActionInputs, GithubTimeoutDefaultsToTheJobs) {

@@ -126,6 +126,38 @@ const ErrorCase k_cases[] = {
     {"GithubTimeoutOverADay",
      {"comment", "--print-only", "--github-timeout", "90000", "--base", k_good, "--pr", k_other},
      k_error + "comment: --github-timeout must be more than 0 and at most 86400 seconds\n"},
+    // --- Input limits (issue 10, item 6) ---------------------------------------------------
+    {"CharacterDevice",
+     {"compare", "/dev/zero", k_good},
+     k_error + "/dev/zero: is a character device, not a regular file\n"},
+    {"MaxInputSizeBadSuffix",
+     {"compare", "--max-input-size", "12MB", k_good, k_other},
+     k_error + "--max-input-size: 12MB is not a byte count (like 64MiB)" + k_see_help},
+    {"MaxInputSizeZero",
+     {"parse", "--max-input-size", "0", "--table", k_good},
+     k_error + "--max-input-size: 0 is not a byte count (like 64MiB)" + k_see_help},
+    {"ResultFileOverMaxInputSize",
+     {"compare", "--max-input-size", "636", k_good, k_other},
+     k_error + k_good + ": is larger than the input limit (636 bytes; --max-input-size)\n"},
+    {"BenchmarksJsonOverMaxInputSize",
+     {"compare-many", "--max-input-size", "1KiB", k_good, k_other},
+     k_error + "@F/handmade/results/benchmarks.json: is larger than the input limit (1024 " +
+         "bytes; --max-input-size)\n"},
+    {"TableOverMaxInputSize",
+     {"parse", "--max-input-size", "100", "--table", k_good},
+     k_error + k_good + ": is larger than the input limit (100 bytes; --max-input-size)\n"},
+    {"EnvDiffOverMaxInputSize",
+     {"env-diff", "--max-input-size", "100", k_good, k_other},
+     k_error + k_good + ": is larger than the input limit (100 bytes; --max-input-size)\n"},
+    {"TemplateOverMaxInputSize",
+     {"comment", "--print-only", "--max-input-size", "1000", "--template",
+      "@F/../templates/comment.md.mustache", "--base", k_good, "--pr", k_other},
+     k_error + "@F/../templates/comment.md.mustache: is larger than the input limit (1000 " +
+         "bytes; --max-input-size)\n"},
+    {"ReportOverMaxInputSize",
+     {"report", "--html", "/nonexistent/r.html", "--max-input-size", "100", "--base", k_good,
+      "--pr", k_other},
+     k_error + k_good + ": is larger than the input limit (100 bytes; --max-input-size)\n"},
 };
 
 class CliError : public testing::TestWithParam<ErrorCase> {};

@@ -44,6 +44,8 @@ const std::string k_small_m2 = k_hand + "results/m2/22222222-e2.json";
 const std::string k_format1 = k_hand + "results/m1/33333333-e1.json";
 const std::string k_empty = k_hand + "results/m1/00000000-e1.json";
 const std::string k_alt_bconf = k_hand + "alt-benchmarks.json";
+const std::string k_infinite_before = k_hand + "infinite/results/m1/eeeeeeee-e1.json";
+const std::string k_infinite_after = k_hand + "infinite/results/m1/ffffffff-e1.json";
 
 // fixtures/other/ (see fixtures/SOURCES.md): real Google Benchmark and hyperfine outputs.
 const std::string k_itsy = "@F/other/google-benchmark/itsy_bitsy/benchmarks/results/";
@@ -128,6 +130,20 @@ const GoldenCase k_cases[] = {
      {"compare", "--factor", "2.5", k_before, k_after},
      "compare-handmade-factor-2.5.out",
      1},
+    // Infinite values (issue 10, item 8): asv-spyglass's cells (`~0`, `Infinity`, `inf`, ratio
+    // `0.00` or `n/a`), but `x`, not comparable, where it prints `-` or `+`; exit 0.
+    {"HandmadeInfinite",
+     {"compare", k_infinite_before, k_infinite_after},
+     "compare-handmade-infinite.out",
+     0},
+    {"HandmadeInfiniteOnlyChangedIsEmpty",
+     {"compare", "--only-changed", k_infinite_before, k_infinite_after},
+     "compare-handmade-infinite-only-changed.out",
+     0},
+    {"HandmadeInfiniteJson",
+     {"compare", "--format", "json", k_infinite_before, k_infinite_after},
+     "compare-handmade-infinite.json",
+     0},
     {"HandmadeJson",
      {"compare", "--format", "json", k_before, k_after},
      "compare-handmade.json",

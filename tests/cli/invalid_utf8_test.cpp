@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "spyglass/util/file.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
@@ -24,7 +25,8 @@ const std::string k_fffd = "\xef\xbf\xbd";
 
 TEST(CliInvalidUtf8, RejectsAResultFileWithInvalidUtf8InABenchmarkName) {
   const TempDir dir("spyglass-utf8");
-  const std::string reproducer = util::read_file(source_dir() + "/" + k_reproducer);
+  const std::string reproducer =
+      util::read_file(source_dir() + "/" + k_reproducer, util::k_default_max_input_size);
   const std::string file = dir.write("latin1.json", reproducer.substr(k_option_bytes));
   const std::vector<std::vector<std::string>> commands = {
       {"compare", file, file},
@@ -42,8 +44,8 @@ TEST(CliInvalidUtf8, RejectsAResultFileWithInvalidUtf8InABenchmarkName) {
 
 TEST(CliInvalidUtf8, ReplacesInvalidBytesOfPathsAndLabelsInJson) {
   const TempDir dir("spyglass-utf8");
-  const std::string result_file =
-      util::read_file(fixture_path("handmade/results/m1/11111111-e1.json"));
+  const std::string result_file = util::read_file(
+      fixture_path("handmade/results/m1/11111111-e1.json"), util::k_default_max_input_size);
   const std::string file = dir.write("caf\xe9.json", result_file);
   const CliResult compared = run_cli({"compare", "--format", "json", file, file});
   EXPECT_EQ(compared.exit_code, 0) << compared.err;

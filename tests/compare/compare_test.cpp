@@ -238,10 +238,27 @@ TEST(CompareResults, LowerNegativeValueIsAnImprovement) {
   EXPECT_DOUBLE_EQ(row.ratio, 1.2);
 }
 
-TEST(CompareResults, InfiniteAfterRegressesWithInfiniteRatio) {
+// asv calls any finite value better than an infinite one (`-` for an infinite base, `+` for an
+// infinite PR); an infinite time is a broken measurement, so spyglass gives no verdict.
+TEST(CompareResults, InfiniteAfterIsNotComparableAndKeepsItsInfiniteRatio) {
   const auto row = only_row({timed("t", 1.0)}, {timed("t", k_inf)});
-  EXPECT_EQ(row.change, Change::k_regressed);
+  EXPECT_EQ(row.change, Change::k_incomparable);
   EXPECT_EQ(row.ratio, k_inf);
+  EXPECT_EQ(row.evidence, Evidence::k_none);
+  EXPECT_FALSE(row.insignificant);
+}
+
+TEST(CompareResults, InfiniteBaseIsNotAnImprovement) {
+  const auto row = only_row({timed("t", k_inf)}, {timed("t", 1.0)});
+  EXPECT_EQ(row.change, Change::k_incomparable);
+  EXPECT_EQ(row.ratio, 0.0);
+  EXPECT_EQ(row.evidence, Evidence::k_none);
+}
+
+TEST(CompareResults, NegativeInfinityIsNotAnImprovement) {
+  EXPECT_EQ(only_row({timed("t", 1.0)}, {timed("t", -k_inf)}).change, Change::k_incomparable);
+  EXPECT_EQ(only_row({timed("t", -k_inf)}, {timed("t", 1.0)}).change, Change::k_incomparable);
+  EXPECT_EQ(only_row({timed("t", k_inf)}, {timed("t", k_inf)}).change, Change::k_incomparable);
 }
 
 // 1.0 < 1.1 / 1.1 is false: the factor test is strict (spec 4.1).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "spyglass/ingest/asv_results.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 
 namespace spyglass::compare {
@@ -18,7 +19,7 @@ namespace {
 const std::string k_up = "asv-spyglass-upstream/asv_spyglass/tests/data/";
 
 model::ResultFile upstream(const std::string& name) {
-  return ingest::load_asv_results(test::fixture_path(k_up + name));
+  return ingest::load_asv_results(test::fixture_path(k_up + name), util::k_default_max_input_size);
 }
 
 // A result file holding only the header facts an inventory reads.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 
 namespace spyglass::ingest {
@@ -84,7 +85,7 @@ void expect_rows(const model::ResultFile& file, const std::vector<ExpectedRow>& 
 }
 
 model::ResultFile load_fixture(const std::string& relative) {
-  return load_asv_results(test::fixture_path(relative));
+  return load_asv_results(test::fixture_path(relative), util::k_default_max_input_size);
 }
 
 const std::string k_upstream_data = "asv-spyglass-upstream/asv_spyglass/tests/data/";
@@ -769,7 +770,7 @@ TEST(AsvResults, RejectsBadFormatOneEntries) {
 
 TEST(AsvResults, NamesTheUnreadableFile) {
   try {
-    load_asv_results("/nonexistent/r.json");
+    load_asv_results("/nonexistent/r.json", util::k_default_max_input_size);
     FAIL() << "no error";
   } catch (const Error& error) {
     EXPECT_EQ(std::string(error.what()),

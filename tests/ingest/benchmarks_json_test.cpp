@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 
 namespace spyglass::ingest {
@@ -43,8 +44,10 @@ std::string error_of(const std::string& json) {
 }
 
 TEST(BenchmarksJson, ReadsTheUpstreamParameterizedCatalog) {
-  const model::BenchmarkCatalog catalog = load_benchmarks_json(test::fixture_path(
-      "asv-spyglass-upstream/asv_spyglass/tests/data/d6b286b8_asv_samples_benchmarks.json"));
+  const model::BenchmarkCatalog catalog = load_benchmarks_json(
+      test::fixture_path(
+          "asv-spyglass-upstream/asv_spyglass/tests/data/d6b286b8_asv_samples_benchmarks.json"),
+      util::k_default_max_input_size);
   EXPECT_EQ(catalog.by_name.size(), 5U);
   const Params sizes = {{"10", "100", "200"}};
   const Params ranges = {{"10", "100"}, {"'range'", "'arange'"}};
@@ -63,7 +66,8 @@ TEST(BenchmarksJson, ReadsTheUpstreamParameterizedCatalog) {
 
 TEST(BenchmarksJson, ReadsAsvsExampleCatalog) {
   const model::BenchmarkCatalog catalog = load_benchmarks_json(
-      test::fixture_path("asv-spyglass-upstream/asv/test/example_results/benchmarks.json"));
+      test::fixture_path("asv-spyglass-upstream/asv/test/example_results/benchmarks.json"),
+      util::k_default_max_input_size);
   EXPECT_EQ(catalog.by_name.size(), 35U);
   expect_info(catalog, "mem_examples.mem_list", "memory", "bytes", {}, {});
   expect_info(catalog, "params_examples.ParamSuite.track_value", "track", "unit", {"param1"},
@@ -79,7 +83,8 @@ TEST(BenchmarksJson, ReadsAsvsExampleCatalog) {
 
 TEST(BenchmarksJson, ReadsARealCatalog) {
   const model::BenchmarkCatalog catalog =
-      load_benchmarks_json(test::fixture_path("asv-real/metpy-benchmark/results/benchmarks.json"));
+      load_benchmarks_json(test::fixture_path("asv-real/metpy-benchmark/results/benchmarks.json"),
+                           util::k_default_max_input_size);
   EXPECT_EQ(catalog.by_name.size(), 128U);
   for (const auto& [name, info] : catalog.by_name) {
     SCOPED_TRACE(name);
@@ -212,7 +217,7 @@ TEST(BenchmarksJson, DiscoversTheCatalogsOfTheFixtures) {
 
 TEST(BenchmarksJson, NamesTheUnreadableFile) {
   try {
-    load_benchmarks_json("/nonexistent/benchmarks.json");
+    load_benchmarks_json("/nonexistent/benchmarks.json", util::k_default_max_input_size);
     FAIL() << "no error";
   } catch (const Error& error) {
     EXPECT_EQ(std::string(error.what()),

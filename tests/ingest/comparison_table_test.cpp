@@ -198,19 +198,25 @@ TEST(TableCells, SplitsCompareManyCells) {
 TEST(TableCells, SplitsParametersOutsideQuotesAndBrackets) {
   const auto parts = ingest::split_benchmark_name(
       R"(b.S.time_x(10, 'a, b', [1, 2], {'k': (3, 4)}, "it's, ok", 'q\', r'))");
-  ASSERT_TRUE(parts.has_value());
-  EXPECT_EQ(parts->key, "b.S.time_x");
-  EXPECT_EQ(parts->params, (std::vector<std::string>{"10", "'a, b'", "[1, 2]", "{'k': (3, 4)}",
-                                                     "\"it's, ok\"", R"('q\', r')"}));
-  EXPECT_EQ(ingest::split_benchmark_name("b.time_y")->params, std::vector<std::string>{});
-  EXPECT_EQ(ingest::split_benchmark_name("b.time_y()")->key, "b.time_y");
-  EXPECT_EQ(ingest::split_benchmark_name("b.time_y()")->params, std::vector<std::string>{});
-  EXPECT_EQ(ingest::split_benchmark_name("b.t(<class 'x.Y'>)")->params,
+  EXPECT_EQ(parts.key, "b.S.time_x");
+  EXPECT_EQ(parts.params, (std::vector<std::string>{"10", "'a, b'", "[1, 2]", "{'k': (3, 4)}",
+                                                    "\"it's, ok\"", R"('q\', r')"}));
+  EXPECT_EQ(ingest::split_benchmark_name("b.time_y").params, std::vector<std::string>{});
+  EXPECT_EQ(ingest::split_benchmark_name("b.time_y()").key, "b.time_y");
+  EXPECT_EQ(ingest::split_benchmark_name("b.time_y()").params, std::vector<std::string>{});
+  EXPECT_EQ(ingest::split_benchmark_name("b.t(<class 'x.Y'>)").params,
             std::vector<std::string>{"<class 'x.Y'>"});
   // An odd repr with an unmatched bracket only stops the splitting.
-  EXPECT_EQ(ingest::split_benchmark_name("b.t(a], b)")->params,
+  EXPECT_EQ(ingest::split_benchmark_name("b.t(a], b)").params,
             (std::vector<std::string>{"a]", "b"}));
-  EXPECT_FALSE(ingest::split_benchmark_name("b.t(1, 2").has_value());
+}
+
+TEST(TableCells, KeepsANameWithoutClosingParenthesisWholeAsTheKey) {
+  for (const std::string name : {"b.t(1, 2", "b.time_<script>alert(1)</script>", "b.t(", "(x"}) {
+    const auto parts = ingest::split_benchmark_name(name);
+    EXPECT_EQ(parts.key, name);
+    EXPECT_EQ(parts.params, std::vector<std::string>{}) << name;
+  }
 }
 
 TEST(TableCells, SplitsEnvLabels) {
@@ -259,6 +265,32 @@ TEST(ComparisonTable, ReadsAsvSpyglassReadmeTableWithLongEnvLabels) {
   EXPECT_EQ(row.unit, "seconds");
   EXPECT_EQ(c.rows[0].change, Change::k_none);
   expect_side(c.rows[0].before, "1.09±0μs", 1.09e-6, 0.0, "row 0 before");
+}
+
+// A name is opaque text (issue 10, item 12): one whose `(` is not closed at its end is read whole,
+// as the key, rather than failing the job.
+TEST(ComparisonTable, KeepsANameWithUnbalancedParenthesesWhole) {
+  const auto table = parse_comparison_table(
+      "| Change | Before | After | Ratio | Benchmark (Parameter) |\n"
+      "|--------|--------|-------|-------|-----------------------|\n"
+      "| +      | 1.00s  | 2.00s | 2.00  | b.time_<script>alert(1)</script> |\n"
+      "|        | 1.00s  | 1.00s | 1.00  | b.t(1 |\n",
+      "t.md");
+  ASSERT_EQ(table.comparison.rows.size(), 2U);
+  EXPECT_EQ(table.comparison.rows[0].name, "b.time_<script>alert(1)</script>");
+  EXPECT_EQ(table.comparison.rows[0].key, "b.time_<script>alert(1)</script>");
+  EXPECT_EQ(table.comparison.rows[0].params, std::vector<std::string>{});
+  EXPECT_EQ(table.comparison.rows[1].name, "b.t(1");
+  EXPECT_EQ(table.comparison.rows[1].key, "b.t(1");
+}
+
+// compare's output when no row is left (issue 10, item 13): an empty comparison.
+TEST(ComparisonTable, ReadsBlankTextAsAnEmptyComparison) {
+  for (const std::string text : {"\n", "\n\n", " \r\n"}) {
+    const auto table = parse_comparison_table(text, "t.md");
+    EXPECT_EQ(table.kind, TableKind::k_compare);
+    EXPECT_TRUE(table.comparison.rows.empty());
+  }
 }
 
 TEST(ComparisonTable, ReadsHandEditedTableWhoseColumnsDoNotLineUp) {
@@ -602,8 +634,6 @@ TEST(ComparisonTableErrors, NameTheFileLineAndProblem) {
       {k_head + "| + | 1.00s | 2.00s | 2.00 | b.t |\n| + | 1.00s | 2.00s | 2.00 | b.t |\n",
        "t.md:4: benchmark `b.t` already appeared on line 3"},
       {k_head + "| + | 1.00s | 2.00s | 2.00 |  |\n", "t.md:3: empty benchmark name"},
-      {k_head + "| + | 1.00s | 2.00s | 2.00 | b.t(1 |\n",
-       "t.md:3: benchmark name `b.t(1` has no closing `)` for its parameters"},
       {k_head + "| + | 1.00s | 2.00s | 2.00 | b.t [a/b -> c/d] |\n"
                 "| + | 1.00s | 2.00s | 2.00 | b.u [a/b -> c/e] |\n",
        "t.md:4: label `[a/b -> c/e]` differs from line 3's `[a/b -> c/d]`"},
@@ -701,11 +731,8 @@ TEST(ComparisonTableRoundTrip, EveryGoldenOutputParsesAndRendersBackByteForByte)
       continue;
     }
     SCOPED_TRACE(path.filename().string());
+    // A lone newline (nothing to show) is an empty comparison, and renders back as one.
     const auto original = read_golden(path.filename().string());
-    if (original == "\n") {  // nothing to show: no table at all
-      EXPECT_NE(parse_error(original), "");
-      continue;
-    }
     const auto table = parse_comparison_table(original, path.filename().string());
     const auto rows = table.kind == TableKind::k_compare ? table.comparison.rows.size()
                                                          : table.multi.contenders.at(0).rows.size();

@@ -182,6 +182,18 @@ TEST(Gbench, Errors) {
             "cpu_time)");
 }
 
+// The path of `context` was built on a temporary root that was gone by the time an error named
+// it (UBSan: member call on misaligned address); fuzz/corpus/input_formats_fuzzer/gbench-context-*.
+TEST(Gbench, NamesAContextThatIsNoObject) {
+  const std::string rows = R"(, "benchmarks": [{"name": "a", "real_time": 1}]})";
+  EXPECT_EQ(error_of(R"({"context": [1, 2])" + rows),
+            "x.json: context: expected an object, found an array");
+  EXPECT_EQ(error_of(R"({"context": null)" + rows),
+            "x.json: context: expected an object, found null");
+  EXPECT_EQ(error_of(R"({"context": "ci-host")" + rows),
+            "x.json: context: expected an object, found a string");
+}
+
 TEST(Gbench, InvalidJsonNamesTheFileAndPlace) {
   const std::string fixture =
       "other/google-benchmark/kalman/_rev-22b4659-INVALID-JSON/benchmark/result/predict_1x1x0.json";

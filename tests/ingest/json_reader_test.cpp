@@ -26,8 +26,10 @@ TEST(JsonPath, RendersTopLevelKeysBareAndDeeperOnesBracketed) {
   const JsonPath row = results.member("b.time_x");
   EXPECT_EQ(root.str(), "");
   EXPECT_EQ(results.str(), "results");
-  EXPECT_EQ(row.index(0).index(12).str(), "results[\"b.time_x\"][0][12]");
-  EXPECT_EQ(root.index(3).member("k").str(), "[3][\"k\"]");
+  const JsonPath column = row.index(0);
+  EXPECT_EQ(column.index(12).str(), "results[\"b.time_x\"][0][12]");
+  const JsonPath third = root.index(3);
+  EXPECT_EQ(third.member("k").str(), "[3][\"k\"]");
 }
 
 TEST(JsonPath, EscapesQuotesAndBackslashesInKeys) {

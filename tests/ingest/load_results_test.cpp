@@ -7,6 +7,7 @@
 #include <string>
 
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 
 namespace spyglass::ingest {
@@ -29,13 +30,16 @@ std::string error_of(const std::string& fixture, InputFormat format) {
 }
 
 TEST(LoadResults, DetectsEachFormat) {
-  const auto gbench = load_results(test::fixture_path(k_gbench), InputFormat::k_auto, {});
+  const auto gbench = load_results(test::fixture_path(k_gbench), InputFormat::k_auto, {},
+                                   util::k_default_max_input_size);
   EXPECT_EQ(gbench.file.machine, "Corgi.local");
   EXPECT_EQ(gbench.catalog.by_name.size(), 2u);
-  const auto hyperfine = load_results(test::fixture_path(k_hyperfine), InputFormat::k_auto, {});
+  const auto hyperfine = load_results(test::fixture_path(k_hyperfine), InputFormat::k_auto, {},
+                                      util::k_default_max_input_size);
   EXPECT_EQ(hyperfine.file.env_name, "hyperfine-run1");
   EXPECT_EQ(hyperfine.file.results.size(), 2u);
-  const auto asv = load_results(test::fixture_path(k_asv), InputFormat::k_auto, {});
+  const auto asv = load_results(test::fixture_path(k_asv), InputFormat::k_auto, {},
+                                util::k_default_max_input_size);
   EXPECT_EQ(asv.file.machine, "m1");
   EXPECT_TRUE(asv.catalog.by_name.empty());  // asv's catalog is benchmarks.json
 }

@@ -55,6 +55,7 @@ const std::string k_cheetah_before = k_cheetah + "22b920c6-py2.7-Cython-numpy1.8
 const std::string k_cheetah_after = k_cheetah + "fcf8c079-py2.7-Cython-numpy1.8.json";
 const std::string k_hostile = "@F/handmade/hostile/box/";
 const std::string k_improved = "@F/handmade/improved/m1/";
+const std::string k_infinite = "@F/handmade/infinite/results/m1/";
 
 // The verdicts of each group of the comment, as the truncation note names the group.
 const std::map<std::string, std::vector<std::string>> k_groups = {
@@ -125,6 +126,13 @@ const CommentCase k_cases[] = {
      {"--base", k_cheetah_before, "--pr", k_cheetah_before},
      "comment-nothing-changed.md",
      {{23, k_compare_columns}}},
+    // compare --only-changed's output when nothing changed: a lone newline (issue 10, item 13).
+    {"EmptyTable", {"--table", "@F/handmade/empty-comparison.txt"}, "comment-empty-table.md", {}},
+    // Infinite values (issue 10, item 8): not comparable, neither improved nor regressed.
+    {"InfiniteValues",
+     {"--base", k_infinite + "eeeeeeee-e1.json", "--pr", k_infinite + "ffffffff-e1.json"},
+     "comment-infinite-values.md",
+     {{6, k_compare_columns}}},
     // Names with | ` <script> &amp; *bold* _x_ --> @someone [link](http://x), a newline in a
     // param, and a hostile machine name and commit: all stay text.
     {"HostileNames",

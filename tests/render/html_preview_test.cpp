@@ -5,6 +5,7 @@
 #include <string>
 
 #include "spyglass/util/file.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 #include "support/temp_dir.hpp"
@@ -99,7 +100,8 @@ TEST(CommentPreview, WritesThePostedCommentAsAPage) {
                      "--base", cheetah + "22b920c6-py2.7-Cython-numpy1.8.json", "--pr",
                      cheetah + "fcf8c079-py2.7-Cython-numpy1.8.json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(util::read_file(page), render_html_preview(result.out, "spyglass: perf"));
+  EXPECT_EQ(util::read_file(page, util::k_default_max_input_size),
+            render_html_preview(result.out, "spyglass: perf"));
 }
 
 }  // namespace

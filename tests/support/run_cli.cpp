@@ -8,7 +8,8 @@
 
 namespace spyglass::test {
 
-CliResult run_cli(const std::vector<std::string>& args, const CliEnv& env, util::Clock* clock) {
+CliResult run_cli(const std::vector<std::string>& args, const CliEnv& env, util::Clock* clock,
+                  std::istream* in) {
   std::vector<std::string> expanded = {"spyglass"};
   for (const auto& arg : args) {
     expanded.push_back(arg.rfind("@F/", 0) == 0 ? fixture_path(arg.substr(3)) : arg);
@@ -20,7 +21,7 @@ CliResult run_cli(const std::vector<std::string>& args, const CliEnv& env, util:
   std::ostringstream out;
   std::ostringstream err;
   const util::MapEnv map_env(env);
-  cli::Io io{out, err, nullptr, &map_env, clock};
+  cli::Io io{out, err, in, &map_env, clock};
   CliResult result;
   result.exit_code = cli::run(static_cast<int>(argv.size()), argv.data(), io);
   result.out = out.str();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,10 +21,10 @@ struct CliResult {
 using CliEnv = std::map<std::string, std::string, std::less<>>;
 
 // Run `spyglass args...` in-process with the environment `env` (and `clock` for the waits between
-// GitHub requests; null: the system clock). Each argument starting with "@F/" has that prefix
-// replaced by the fixtures folder.
+// GitHub requests; null: the system clock), and `in` as standard input (null: none). Each argument
+// starting with "@F/" has that prefix replaced by the fixtures folder.
 CliResult run_cli(const std::vector<std::string>& args, const CliEnv& env = {},
-                  util::Clock* clock = nullptr);
+                  util::Clock* clock = nullptr, std::istream* in = nullptr);
 
 // `text` with every occurrence of the fixtures folder written as "@F/", so expected outputs that
 // name fixture files do not depend on where the repository is checked out.

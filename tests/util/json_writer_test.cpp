@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "spyglass/util/file.hpp"
+#include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
 
 namespace spyglass::util {
@@ -173,7 +174,7 @@ TEST(JsonWriter, RewritesEveryGoldenJsonOutputByteForByte) {
       continue;
     }
     const std::string path = entry.path().string();
-    const std::string text = read_file(path);
+    const std::string text = read_file(path, k_default_max_input_size);
     const OrderedJson document = OrderedJson::parse(text);
     EXPECT_EQ(written(document) + "\n", text) << path;
     EXPECT_EQ(written(document), document.dump(2)) << path;
