@@ -139,8 +139,8 @@ double ratio_of(std::optional<double> t1, std::optional<double> t2) {
 
 // Classify one benchmark in asv's precedence order (spec 3.4) and fill the change, evidence,
 // p-value and `~` flag of `row`.
-void classify(const BenchmarkResult* before, const BenchmarkResult* after, double factor,
-              ComparisonRow& row) {
+void classify_as_asv(const BenchmarkResult* before, const BenchmarkResult* after, double factor,
+                     ComparisonRow& row) {
   const auto t1 = time_of(before);
   const auto t2 = time_of(after);
   const auto* v1 = before != nullptr && before->version ? &*before->version : nullptr;
@@ -161,13 +161,6 @@ void classify(const BenchmarkResult* before, const BenchmarkResult* after, doubl
   if (!t1 || std::isnan(*t1) || std::isnan(*t2)) {
     return;  // both failed, or skipped/missing on a side: nothing to compare
   }
-  if (std::isinf(*t1) || std::isinf(*t2)) {
-    // asv would call any finite value better than an infinite one; an infinite time is a broken
-    // measurement, not a speed, so it is no verdict (docs/compatibility.md).
-    row.change = Change::k_incomparable;
-    return;
-  }
-
   const auto verdicts = stats::is_result_better_either_way(*t2, *t1, sample_stats_of(after),
                                                            sample_stats_of(before), factor);
   const auto& better = verdicts.a_better;
@@ -186,6 +179,24 @@ void classify(const BenchmarkResult* before, const BenchmarkResult* after, doubl
   }
   // Beyond the factor but statistically insignificant: asv's `~` (spec 3.5).
   row.insignificant = std::isfinite(row.ratio) && (*t1 < *t2 / factor || *t2 < *t1 / factor);
+}
+
+// Classify as asv does; then a row with an infinite side keeps asv's mark for the table only. asv
+// ranks any finite value above an infinite one, but an infinite time is a broken measurement, not
+// a speed: spyglass's verdict is "not comparable", so it trips no exit code, gate or output
+// (docs/compatibility.md).
+void classify(const BenchmarkResult* before, const BenchmarkResult* after, double factor,
+              ComparisonRow& row) {
+  classify_as_asv(before, after, factor, row);
+  const auto t1 = time_of(before);
+  const auto t2 = time_of(after);
+  if (t1 && t2 && (std::isinf(*t1) || std::isinf(*t2))) {
+    row.asv_table_change = row.change;
+    row.change = Change::k_incomparable;
+    row.evidence = Evidence::k_none;
+    row.p_value.reset();
+    row.insignificant = false;
+  }
 }
 
 // Fill the empty `row` with `after` compared with `before`.

@@ -52,16 +52,34 @@ std::vector<Line> split_lines(std::string_view text) {
   if (text.starts_with(k_utf8_bom)) {
     text.remove_prefix(k_utf8_bom.size());
   }
+  // A table printed where the Actions runner reads commands may hold `::stop-commands::<token>`
+  // and `::<token>::` around a row the runner must not obey (util::WorkflowCommandGuard); the
+  // two frame lines are not the table's.
+  constexpr std::string_view k_stop_commands = "::stop-commands::";
+  bool in_frame = false;
+  std::string_view frame_token;
   std::vector<Line> lines;
+  std::size_t number = 0;
   std::size_t start = 0;
   while (start < text.size()) {
     const auto end = std::min(text.find('\n', start), text.size());
     auto line = text.substr(start, end - start);
+    start = end + 1;
+    ++number;
     if (line.ends_with('\r')) {
       line.remove_suffix(1);
     }
-    lines.push_back({line, lines.size() + 1});
-    start = end + 1;
+    if (!in_frame && line.starts_with(k_stop_commands)) {
+      in_frame = true;
+      frame_token = line.substr(k_stop_commands.size());
+      continue;
+    }
+    if (in_frame && line.size() == frame_token.size() + 4 && line.starts_with("::") &&
+        line.ends_with("::") && line.substr(2, frame_token.size()) == frame_token) {
+      in_frame = false;
+      continue;
+    }
+    lines.push_back({line, number});
   }
   return lines;
 }

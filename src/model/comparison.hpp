@@ -49,9 +49,15 @@ struct ComparisonRow {
   std::optional<std::string> unit;  // from benchmarks.json; nullopt when unknown
   double ratio = 0.0;               // after/before; NaN when not computable, inf when before is 0
   bool insignificant = false;       // '~': beyond the factor, but not statistically significant
-  Change change = Change::k_none;
+  Change change = Change::k_none;   // the verdict spyglass acts on
+  // What asv's table marks where spyglass gives no verdict but asv does: a side is infinite, and
+  // asv ranks any finite value above it (docs/compatibility.md). nullopt: `change`.
+  std::optional<Change> asv_table_change;
   Evidence evidence = Evidence::k_none;
   std::optional<double> p_value;  // with Evidence::k_mann_whitney
+
+  // The change the asv-compatible tables print.
+  Change table_change() const { return asv_table_change.value_or(change); }
 };
 
 // Where one side of a comparison came from.

@@ -62,8 +62,8 @@ constexpr std::array<Section, 4> k_split_order = {Section::k_improved, Section::
                                                   Section::k_regressed, Section::k_incomparable};
 
 bool keep_row(const ComparisonRow& row, const RowFilter& filter) {
-  const char mark = model::change_mark(row.change);
-  const Section section = model::section_of(row.change);
+  const char mark = model::change_mark(row.table_change());
+  const Section section = model::section_of(row.table_change());
   // asv hides a fixed failure (`*`) under --only-changed too, as asv-spyglass's blank mark did.
   if (filter.only_changed && (mark == ' ' || mark == 'x' || mark == '*')) {
     return false;
@@ -104,7 +104,7 @@ const std::vector<std::string> k_compare_headers = {"Change", "Before", "After",
 CompareCells compare_cells(const ComparisonRow& row) {
   const auto unit = unit_if(row.before.present || row.after.present, row);
   return CompareCells{
-      std::string(1, model::change_mark(row.change)),
+      std::string(1, model::change_mark(row.table_change())),
       value_text(row.before, unit),
       value_text(row.after, unit),
       // `details.split()` strips the `%6.2f` padding.
@@ -156,7 +156,7 @@ std::string render_compare_text(const model::Comparison& comparison,
     for (auto section : k_split_order) {
       std::vector<std::vector<std::string>> table;
       for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (model::section_of(rows[i]->change) == section) {
+        if (model::section_of(rows[i]->table_change()) == section) {
           table.push_back(std::move(row_cells[i]));
         }
       }
@@ -209,7 +209,7 @@ std::string render_compare_many_text(const model::MultiComparison& comparison,
       const auto& row = contender.rows[r];
       // compare-many keeps the `%6.2f` padding: `(-  0.36)`.
       cells.push_back(fmt::format("{} ({}{})", contender_value_text(row),
-                                  model::change_mark(row.change),
+                                  model::change_mark(row.table_change()),
                                   ratio_text(row, format_ratio_6_2f)));
     }
     table.push_back(std::move(cells));

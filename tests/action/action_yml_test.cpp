@@ -73,7 +73,7 @@ TEST(ActionYml, DeclaresExactlyTheInputsTheActionReads) {
   read.merge(compare_many.inputs());
 
   const auto declared = action_yml_keys("inputs");
-  EXPECT_EQ(declared.size(), 31u);
+  EXPECT_EQ(declared.size(), 32u);
   for (const auto& name : declared) {
     EXPECT_TRUE(read.count(name)) << "action.yml declares input '" << name << "', never read";
   }

@@ -136,7 +136,7 @@ const GoldenCase k_cases[] = {
      {"compare", k_infinite_before, k_infinite_after},
      "compare-handmade-infinite.out",
      0},
-    {"HandmadeInfiniteOnlyChangedIsEmpty",
+    {"HandmadeInfiniteOnlyChangedKeepsAsvsMarks",
      {"compare", "--only-changed", k_infinite_before, k_infinite_after},
      "compare-handmade-infinite-only-changed.out",
      0},

@@ -239,10 +239,12 @@ TEST(CompareResults, LowerNegativeValueIsAnImprovement) {
 }
 
 // asv calls any finite value better than an infinite one (`-` for an infinite base, `+` for an
-// infinite PR); an infinite time is a broken measurement, so spyglass gives no verdict.
+// infinite PR), and the asv-compatible table keeps that mark; an infinite time is a broken
+// measurement, so spyglass's own verdict is "not comparable".
 TEST(CompareResults, InfiniteAfterIsNotComparableAndKeepsItsInfiniteRatio) {
   const auto row = only_row({timed("t", 1.0)}, {timed("t", k_inf)});
   EXPECT_EQ(row.change, Change::k_incomparable);
+  EXPECT_EQ(row.table_change(), Change::k_regressed);
   EXPECT_EQ(row.ratio, k_inf);
   EXPECT_EQ(row.evidence, Evidence::k_none);
   EXPECT_FALSE(row.insignificant);
@@ -251,6 +253,7 @@ TEST(CompareResults, InfiniteAfterIsNotComparableAndKeepsItsInfiniteRatio) {
 TEST(CompareResults, InfiniteBaseIsNotAnImprovement) {
   const auto row = only_row({timed("t", k_inf)}, {timed("t", 1.0)});
   EXPECT_EQ(row.change, Change::k_incomparable);
+  EXPECT_EQ(row.table_change(), Change::k_improved);
   EXPECT_EQ(row.ratio, 0.0);
   EXPECT_EQ(row.evidence, Evidence::k_none);
 }
@@ -259,6 +262,7 @@ TEST(CompareResults, NegativeInfinityIsNotAnImprovement) {
   EXPECT_EQ(only_row({timed("t", 1.0)}, {timed("t", -k_inf)}).change, Change::k_incomparable);
   EXPECT_EQ(only_row({timed("t", -k_inf)}, {timed("t", 1.0)}).change, Change::k_incomparable);
   EXPECT_EQ(only_row({timed("t", k_inf)}, {timed("t", k_inf)}).change, Change::k_incomparable);
+  EXPECT_EQ(only_row({timed("t", 1.0)}, {timed("t", -k_inf)}).table_change(), Change::k_improved);
 }
 
 // 1.0 < 1.1 / 1.1 is false: the factor test is strict (spec 4.1).

@@ -31,6 +31,14 @@ TEST(TableLayout, SplitsLinesOfEveryEndingAndDropsTheByteOrderMark) {
   EXPECT_TRUE(split_lines("").empty());
 }
 
+TEST(TableLayout, DropsTheFramesThatStopWorkflowCommands) {
+  const auto lines =
+      split_lines("| a |\n::stop-commands::t0k\n| ##[x] |\n::other::\n::t0k::\n| b |\n::t0k::\n");
+  EXPECT_EQ(texts(lines),
+            (std::vector<std::string>{"| a |", "| ##[x] |", "::other::", "| b |", "::t0k::"}));
+  EXPECT_EQ(lines[3].number, 6U);
+}
+
 TEST(TableLayout, SplitsPipeCellsWithOrWithoutTheClosingBar) {
   EXPECT_EQ(pipe_cells("| + | 1s |  name |"), (std::vector<std::string>{" + ", " 1s ", "  name "}));
   EXPECT_EQ(pipe_cells("| a | b"), (std::vector<std::string>{" a ", " b"}));
