@@ -76,11 +76,7 @@ void WorkflowCommandGuard::write_command(std::string_view command) {
     m_pending += '\n';
     emit_pending();
   }
-  std::string line(command);
-  for (const auto& secret : m_secrets) {
-    line = redact_secret(std::move(line), secret);
-  }
-  m_sink << line;
+  m_sink << redacted(command);
 }
 
 WorkflowCommandGuard::int_type WorkflowCommandGuard::overflow(int_type c) {
@@ -104,23 +100,12 @@ std::streamsize WorkflowCommandGuard::xsputn(const char* text, std::streamsize c
     rest.remove_prefix(newline + 1);
     emit_pending();
   }
-  // Whole lines that need neither framing nor redaction are passed on in one write: a 10k-row
-  // table is one call.
-  std::size_t clean = 0;
-  for (std::size_t newline = rest.find('\n'); newline != std::string_view::npos;
-       newline = rest.find('\n', clean)) {
-    const auto line = rest.substr(clean, newline + 1 - clean);
-    if (m_secrets.empty() && !could_be_workflow_command(line)) {
-      clean = newline + 1;
-      continue;
-    }
-    m_sink.write(rest.data(), static_cast<std::streamsize>(clean));
-    emit_line(line);
-    rest.remove_prefix(newline + 1);
-    clean = 0;
+  const std::size_t last_newline = rest.rfind('\n');
+  if (last_newline != std::string_view::npos) {
+    pass_on_redacted(rest.substr(0, last_newline + 1));
+    rest.remove_prefix(last_newline + 1);
   }
-  m_sink.write(rest.data(), static_cast<std::streamsize>(clean));
-  m_pending.assign(rest.substr(clean));
+  m_pending.assign(rest);
   return count;
 }
 
@@ -131,20 +116,56 @@ int WorkflowCommandGuard::sync() {
 
 void WorkflowCommandGuard::emit_pending() {
   if (!m_pending.empty()) {
-    emit_line(m_pending);
+    pass_on_redacted(m_pending);
     m_pending.clear();
   }
 }
 
-void WorkflowCommandGuard::emit_line(std::string_view line) {
-  std::string redacted;
-  if (!m_secrets.empty()) {
-    redacted = line;
-    for (const auto& secret : m_secrets) {
-      redacted = redact_secret(std::move(redacted), secret);
-    }
-    line = redacted;
+std::string WorkflowCommandGuard::redacted(std::string_view text) const {
+  std::string result(text);
+  for (const auto& secret : m_secrets) {
+    result = redact_secret(std::move(result), secret);
   }
+  return result;
+}
+
+void WorkflowCommandGuard::pass_on_redacted(std::string_view text) {
+  // Most runs know no secret (only the comment job has a token): no copy then.
+  if (m_secrets.empty()) {
+    pass_on(text);
+  } else {
+    pass_on(redacted(text));
+  }
+}
+
+void WorkflowCommandGuard::pass_on(std::string_view text) {
+  // A line the runner could obey holds `::`, `##[` or a CR. Between the lines that hold one, the
+  // text is passed on in one write: a 100k-row table or JSON document is a few calls, not one a
+  // line.
+  std::size_t written = 0;
+  std::size_t colons = text.find("::");
+  std::size_t hashes = text.find("##[");
+  std::size_t carriage_return = text.find('\r');
+  while (true) {
+    const std::size_t suspect = std::min({colons, hashes, carriage_return});
+    if (suspect == std::string_view::npos) {
+      break;
+    }
+    const std::size_t previous_newline = text.rfind('\n', suspect);
+    const std::size_t start = previous_newline == std::string_view::npos ? 0 : previous_newline + 1;
+    const std::size_t newline = text.find('\n', suspect);
+    const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
+    m_sink.write(text.data() + written, static_cast<std::streamsize>(start - written));
+    pass_on_line(text.substr(start, end - start));
+    written = end;
+    colons = colons < written ? text.find("::", written) : colons;
+    hashes = hashes < written ? text.find("##[", written) : hashes;
+    carriage_return = carriage_return < written ? text.find('\r', written) : carriage_return;
+  }
+  m_sink.write(text.data() + written, static_cast<std::streamsize>(text.size() - written));
+}
+
+void WorkflowCommandGuard::pass_on_line(std::string_view line) {
   if (!could_be_workflow_command(line)) {
     m_sink << line;
     return;
@@ -153,8 +174,8 @@ void WorkflowCommandGuard::emit_line(std::string_view line) {
   while (contains_ignoring_case(line, token)) {
     token = m_make_token();
   }
-  m_sink << "::stop-commands::" << token << "\n"
-         << line << (line.ends_with('\n') ? "" : "\n") << "::" << token << "::\n";
+  m_sink << "::stop-commands::" << token << "\n" << line << (line.ends_with('\n') ? "" : "\n")
+         << "::" << token << "::\n";
 }
 
 }  // namespace spyglass::util

@@ -53,8 +53,13 @@ class WorkflowCommandGuard final : public std::streambuf {
   int sync() override;
 
  private:
-  // Pass on `line` (with its ending, if it has one), framed when it could be a command.
-  void emit_line(std::string_view line);
+  // `text` with every known secret redacted.
+  std::string redacted(std::string_view text) const;
+  // Pass on `text` (whole lines, but for an unended last one), redacted, framing each line that
+  // could be a command.
+  void pass_on_redacted(std::string_view text);
+  void pass_on(std::string_view text);
+  void pass_on_line(std::string_view line);
   void emit_pending();
 
   std::ostream& m_sink;

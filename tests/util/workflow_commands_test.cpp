@@ -70,6 +70,30 @@ TEST(WorkflowCommandGuard, FramesEachLineTheRunnerCouldObey) {
   EXPECT_EQ(spyglass::test::commands_the_runner_obeys(written), std::vector<std::string>{});
 }
 
+TEST(WorkflowCommandGuard, FramesOnlyTheSuspectLinesOfOneLargeWrite) {
+  CountingGuard counting;
+  counting.out << "a\nb::c\n::warning::d\ne\n f\rg\n h\r::i::j\n  ::x::y\n##[error]z\nlast\n";
+  EXPECT_EQ(counting.finish(),
+            "a\nb::c\n"
+            "::stop-commands::t1\n::warning::d\n::t1::\n"
+            "e\n f\rg\n"
+            "::stop-commands::t2\n h\r::i::j\n::t2::\n"  // a CR ends the line for the runner
+            "::stop-commands::t3\n  ::x::y\n::t3::\n"
+            "::stop-commands::t4\n##[error]z\n::t4::\n"
+            "last\n");
+}
+
+TEST(WorkflowCommandGuard, RedactsBeforeItFrames) {
+  std::ostringstream sink;
+  {
+    WorkflowCommandGuard guard(sink, [] { return std::string("tok"); });
+    guard.add_secret("ghs_0123456789abcdef");
+    std::ostream out(&guard);
+    out << "x ghs_0123456789abcdef\n::add-mask::ghs_0123456789abcdef\ntail";
+  }
+  EXPECT_EQ(sink.str(), "x ***\n::stop-commands::tok\n::add-mask::***\n::tok::\ntail");
+}
+
 TEST(WorkflowCommandGuard, NeverUsesATokenTheFramedLineHolds) {
   CountingGuard counting;
   counting.out << "::error::t1 and T2 are in here\n";
