@@ -174,8 +174,8 @@ void WorkflowCommandGuard::pass_on_line(std::string_view line) {
   while (contains_ignoring_case(line, token)) {
     token = m_make_token();
   }
-  m_sink << "::stop-commands::" << token << "\n" << line << (line.ends_with('\n') ? "" : "\n")
-         << "::" << token << "::\n";
+  m_sink << "::stop-commands::" << token << "\n"
+         << line << (line.ends_with('\n') ? "" : "\n") << "::" << token << "::\n";
 }
 
 }  // namespace spyglass::util
