@@ -61,8 +61,20 @@ bool is_credential_char(char c) {
 }  // namespace
 
 std::string redact_secret(std::string text, std::string_view secret) {
-  for (const auto part : secret_parts(secret)) {
-    redact_part(text, part);
+  const auto parts = secret_parts(secret);
+  if (parts.size() == 1 && parts.front() == secret) {
+    redact_part(text, secret);
+    return text;
+  }
+  // A secret in pieces: the whole of it, then each piece long enough to be told from ordinary
+  // text (a one-letter piece would take every such letter out of every line).
+  if (!secret.empty()) {
+    redact_part(text, secret);
+  }
+  for (const auto part : parts) {
+    if (part.size() >= k_min_redacted_prefix) {
+      redact_part(text, part);
+    }
   }
   return text;
 }

@@ -15,8 +15,9 @@ inline constexpr std::size_t k_min_redacted_prefix = 8;
 
 // `text` with `secret` replaced by k_redacted_secret: every occurrence, every run of at least
 // k_min_redacted_prefix of its leading characters, and likewise for each part of it between
-// control characters and spaces (a token with a line break in it is refused, but a message about
-// it must not show its pieces). An empty `secret` leaves `text` unchanged.
+// control characters and spaces that is at least that long (a token with a line break in it is
+// refused, but a message about it must not show its pieces). An empty `secret` leaves `text`
+// unchanged.
 std::string redact_secret(std::string text, std::string_view secret);
 
 // `text`, an answer from a server, with the credential after every `Bearer ` or `token `

@@ -37,6 +37,12 @@ TEST(RedactSecret, RedactsEachPartOfASecretWithALineBreak) {
             "sent ***, then *** ***");
 }
 
+TEST(RedactSecret, LeavesShortPartsOfASecretWithALineBreakAlone) {
+  // Found by the action fuzzer: the one-letter piece `g` took every g out of `spyglass`.
+  EXPECT_EQ(redact_secret("spyglass: error: 1 file", std::string_view("g\0\r\nX-Injected: 1", 19)),
+            "spyglass: error: 1 file");
+}
+
 TEST(RedactAuthorizationValues, RedactsBearerAndTokenCredentials) {
   EXPECT_EQ(redact_authorization_values("Authorization: Bearer abcdefgh12 was bad"),
             "Authorization: Bearer *** was bad");
