@@ -6,6 +6,7 @@
 #include "spyglass/github/api_error.hpp"
 #include "spyglass/github/gate.hpp"
 #include "spyglass/github/shared_comment.hpp"
+#include "spyglass/util/diagnostics.hpp"
 
 namespace spyglass::action {
 namespace {
@@ -22,8 +23,9 @@ PublishOutcome publish(github::Client& client, const PublishOptions& options,
   outcome.pr_number =
       resolve_pull_request(client, options.repo, options.pr_number, options.max_event_size, env);
   if (!outcome.pr_number) {
-    err << "spyglass: warning: no open pull request found for this run; the comment was not "
-           "posted (the report is in the job summary)\n";
+    util::write_warning(err,
+                        "no open pull request found for this run; the comment was not posted "
+                        "(the report is in the job summary)");
     return outcome;
   }
   request.repo = options.repo;
@@ -37,9 +39,9 @@ PublishOutcome publish(github::Client& client, const PublishOptions& options,
     if (!error.is_read_only_token()) {
       throw;
     }
-    err << "spyglass: warning: the token may not write to " << options.repo << " (pull requests "
-        << "from forks get a read-only token); the comment was not posted, the report is in "
-           "the job summary\n";
+    util::write_warning(err, "the token may not write to " + options.repo +
+                                 " (pull requests from forks get a read-only token); the comment "
+                                 "was not posted, the report is in the job summary");
   }
   return outcome;
 }
@@ -83,14 +85,16 @@ PublishOutcome publish_section(github::Client& client, const PublishOptions& opt
 void convert_to_draft(github::Client& client, const std::string& repo, int pr, std::ostream& err) {
   try {
     if (github::convert_to_draft(client, repo, pr) == github::DraftChange::k_converted) {
-      err << "spyglass: converted pull request #" << pr << " to a draft (a benchmark regressed)\n";
+      util::write_note(err, "converted pull request #" + std::to_string(pr) +
+                                " to a draft (a benchmark regressed)");
     }
   } catch (const github::ApiError& error) {
     if (!error.is_read_only_token()) {
       throw;
     }
-    err << "spyglass: warning: the token may not convert pull request #" << pr
-        << " to a draft (it needs pull-requests: write); it was left as it is\n";
+    util::write_warning(err, "the token may not convert pull request #" + std::to_string(pr) +
+                                 " to a draft (it needs pull-requests: write); it was left as it "
+                                 "is");
   }
 }
 
