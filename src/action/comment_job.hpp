@@ -7,9 +7,11 @@
 #include <vector>
 
 #include "spyglass/action/load_inputs.hpp"
+#include "spyglass/compare/compare.hpp"
 #include "spyglass/github/upsert.hpp"
 #include "spyglass/model/asv_results.hpp"
 #include "spyglass/model/comparison.hpp"
+#include "spyglass/render/comment.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/io.hpp"
 
@@ -29,11 +31,11 @@ struct CommentJob {
   std::optional<std::string> label_after;
   std::optional<std::string> benchmarks_path;
   InputOptions input;  // how the result files are read
-  double factor = 1.1;
+  double factor = compare::k_default_factor;
 
   // The comment.
   std::string id = "default";
-  std::size_t max_chars = 65536;
+  std::size_t max_chars = render::k_github_comment_limit;
   std::optional<std::string> output_path;    // the full report, also
   std::optional<std::string> template_path;  // replaces templates/comment.md.mustache
   std::optional<std::string> preview_path;   // an HTML rendering, for a person to look at

@@ -7,6 +7,7 @@
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"
 #include "spyglass/cli/io.hpp"
+#include "spyglass/compare/compare.hpp"
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/util/error.hpp"
 
@@ -18,7 +19,7 @@ struct CompareOptions {
   std::string after_path;
   std::optional<std::string> benchmarks_path;
   action::InputOptions input;
-  double factor = 1.1;
+  double factor = compare::k_default_factor;
   render::CompareTableOptions table;
   OutputFormat format = OutputFormat::k_table;
   bool exit_zero = false;

@@ -8,6 +8,7 @@
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"
 #include "spyglass/cli/io.hpp"
+#include "spyglass/compare/compare.hpp"
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/util/error.hpp"
 
@@ -19,7 +20,7 @@ struct CompareManyOptions {
   std::vector<std::string> contender_paths;
   std::optional<std::string> benchmarks_path;
   action::InputOptions input;
-  double factor = 1.1;
+  double factor = compare::k_default_factor;
   render::SortOrder sort = render::SortOrder::k_default;
   std::vector<std::string> labels;  // baseline first; none, or one per file
   OutputFormat format = OutputFormat::k_table;

@@ -8,8 +8,7 @@
 
 namespace spyglass::compare {
 
-// asv-spyglass's default significance factor.
-inline constexpr double k_default_factor = 1.1;
+using model::k_default_factor;
 
 // Compare `before` with `after` on the union of their benchmark names (spec 3.2, 3.4, 3.5):
 // ratio, asv's change mark with its precedence, the statistical evidence and the `~` flag.

@@ -8,6 +8,9 @@
 
 namespace spyglass::model {
 
+// asv-spyglass's default significance factor (`--factor`), the default of every comparison.
+inline constexpr double k_default_factor = 1.1;
+
 // The mark asv prints in the Change column, in asv's precedence order (spec 3.4).
 enum class Change {
   k_none,                // ' ': no significant change, both failed, or missing on one side
@@ -81,7 +84,7 @@ struct Source {
 struct Comparison {
   Source before;
   Source after;
-  double factor = 1.1;
+  double factor = k_default_factor;
   std::vector<ComparisonRow> rows;
 };
 
@@ -90,7 +93,7 @@ struct Comparison {
 struct MultiComparison {
   Source baseline;
   std::vector<Comparison> contenders;
-  double factor = 1.1;
+  double factor = k_default_factor;
 };
 
 // The mark character for `change` (' ', '-', '+', '!', '*', 'x').
