@@ -150,12 +150,33 @@ class ActionE2e : public ::testing::Test {
   FakeGithub m_github;
 };
 
+// The comment this run posts, from outside the program: the hand-checked golden of the same
+// comparison on a runner (tests/golden/comment-github-links.md) with this run's differences, the
+// default id, the repository, the run's id and attempt, and no dashboard link.
+std::string expected_posted_body() {
+  std::string body = read_fixture("../tests/golden/comment-github-links.md");
+  const auto replace_once = [&body](const std::string& from, const std::string& to) {
+    const auto at = body.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    ASSERT_EQ(body.find(from, at + 1), std::string::npos) << from;
+    body.replace(at, from.size(), to);
+  };
+  replace_once("<!-- spyglass:perf -->", "<!-- spyglass:default -->");
+  replace_once("octo/bench/commit/22b920c6", "octo/widgets/commit/22b920c6");
+  replace_once("octo/bench/commit/fcf8c079", "octo/widgets/commit/fcf8c079");
+  replace_once("[workflow run](https://github.com/octo/bench/actions/runs/42)",
+               "[workflow run](https://github.com/octo/widgets/actions/runs/4242/attempts/1)");
+  replace_once(" · [dashboard](https://octo.github.io/bench/)", "");
+  return body;
+}
+
 TEST_F(ActionE2e, PostsOneCommentEqualToPrintOnly) {
   const auto result = run_cli({"action"}, pull_request_env());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto comments = ours();
   ASSERT_EQ(comments.size(), 1u);
   EXPECT_EQ(comments[0].login, k_bot);
+  EXPECT_EQ(comments[0].body, expected_posted_body());
   EXPECT_EQ(comments[0].body, print_only_body());
   EXPECT_EQ(count_requests("POST"), 1);
 }
@@ -403,7 +424,9 @@ TEST_F(ActionE2e, WholeRunIsFast) {
   std::cout << "[ timing ] spyglass action against the fake GitHub: " << elapsed.count() * 1000
             << " ms\n";
   RecordProperty("action_run_ms", static_cast<int>(elapsed.count() * 1000));
-  EXPECT_LT(elapsed.count(), 5.0);  // generous for sanitizer builds; Release runs in well under 1 s
+  // A bound on waiting (a retry or rate-limit wait), not a speed target: an optimized build runs in
+  // well under a second, bench/ measures it, and a loaded CI machine with sanitizers needs room.
+  EXPECT_LT(elapsed.count(), 30.0);
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // `spyglass comment --section` end to end: several jobs of a matrix, each a thread running the CLI
 // in-process with its own results and section, posting over libcurl to the fake GitHub at once.
-// Their waits are real but a twentieth as long, so that jobs interleave as they would.
+// Their waits are real but a fifth as long, so that jobs interleave as they would.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -25,15 +25,16 @@ constexpr const char* k_token = "ghs_sectionsSecretToken0123456789";
 constexpr const char* k_bot = "github-actions[bot]";
 constexpr std::size_t k_jobs = 8;
 
-// Sleeps a twentieth of each wait asked for: long against a request to the fake, short enough
-// for a quick test.
+// Sleeps a fifth of each wait asked for (the 2-4 s re-read pause becomes 400-800 ms): long
+// against a request to the fake even on a loaded machine under sanitizers, short enough for a
+// quick test.
 class ShortClock final : public util::Clock {
  public:
   std::chrono::system_clock::time_point now() const override {
     return std::chrono::system_clock::now();
   }
   void sleep_for(std::chrono::milliseconds duration) override {
-    std::this_thread::sleep_for(duration / 20);
+    std::this_thread::sleep_for(duration / 5);
   }
 };
 

@@ -132,7 +132,7 @@ TEST_F(GithubAdversarial, EndlessPaginationStopsAtTheCap) {
       "GitHub API: GET /repos/octo/widgets/issues/7/comments?per_page=100: more than 100 pages "
       "(the most spyglass reads); refusing to follow the next page");
   EXPECT_EQ(count("GET", "/repos/octo/widgets/issues/7/comments"), 100);
-  EXPECT_LT(run.elapsed, seconds(20));
+  EXPECT_LT(run.elapsed, seconds(60));
 }
 
 // Issue 10, item 10: a server that accepts and never answers held each request for 30 s, five
@@ -153,13 +153,14 @@ TEST_F(GithubAdversarial, SilentServerEndsAtTheGithubTimeout) {
   expect_failed_after_outputs(
       run,
       run.result.err.substr(error_prefix.size(), run.result.err.size() - error_prefix.size() - 1));
+  // Without the time limit it took 5 x 30 s; the upper bound leaves a loaded machine room.
   EXPECT_GE(run.elapsed, std::chrono::milliseconds(1400));
-  EXPECT_LT(run.elapsed, seconds(6));
+  EXPECT_LT(run.elapsed, seconds(20));
   EXPECT_EQ(count("GET", "/repos/octo/widgets/issues/7/comments"), 1);
 
   const auto stopping = std::chrono::steady_clock::now();
   m_github.reset();
-  EXPECT_LT(std::chrono::steady_clock::now() - stopping, seconds(2));
+  EXPECT_LT(std::chrono::steady_clock::now() - stopping, seconds(10));
 }
 
 // Issue 10, item 10: rate-limit waits (retry-after, reset) went on past any sensible time; a wait
@@ -174,7 +175,6 @@ TEST_F(GithubAdversarial, RateLimitWaitPastTheGithubTimeoutIsNotStarted) {
       "waiting 100.0 s more would pass the 30.0 s time limit for GitHub requests");
   EXPECT_TRUE(clock.sleeps().empty());
   EXPECT_EQ(count("GET", "/repos/octo/widgets/issues/7/comments"), 1);
-  EXPECT_LT(run.elapsed, seconds(5));
 }
 
 TEST_F(GithubAdversarial, RateLimitWaitWithinTheGithubTimeoutIsWaited) {

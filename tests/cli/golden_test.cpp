@@ -7,7 +7,9 @@
 // Expected outputs write the fixtures folder as "@F/". See tests/golden/README.md.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/paths.hpp"
@@ -281,6 +283,36 @@ TEST_P(Golden, MatchesByteForByte) {
 
 INSTANTIATE_TEST_SUITE_P(Cli, Golden, testing::ValuesIn(k_cases),
                          [](const auto& test_info) { return test_info.param.name; });
+
+// The lines of `text` that are table rows: the title lines and blank lines the CLI prints around
+// asv-spyglass's tables are dropped.
+std::vector<std::string> table_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("|")) {
+      lines.push_back(line);
+    }
+  }
+  return lines;
+}
+
+// The upstream goldens are asv-spyglass's approved tables (tests/golden/README.md): they must not
+// drift from them, whatever spyglass prints.
+TEST(Golden, UpstreamGoldensHoldTheApprovedTables) {
+  const std::string approved = "asv-spyglass-upstream/asv_spyglass/tests/approved_files/";
+  const std::pair<std::string, std::string> pairs[] = {
+      {"compare-upstream-a0f29428.out", "test_results.test_do_compare.approved.txt"},
+      {"compare-upstream-d6b286b8-split.out", "test_results.test_do_compare_split.approved.txt"},
+      {"compare-many-upstream-a0f29428.out",
+       "test_results.test_do_compare_many_approval.approved.txt"},
+  };
+  for (const auto& [golden, reference] : pairs) {
+    const auto expected = table_lines(read_fixture(approved + reference));
+    EXPECT_GT(expected.size(), 2U) << reference;
+    EXPECT_EQ(table_lines(read_golden(golden)), expected) << golden;
+  }
+}
 
 TEST(CliVersion, PrintsNameAndVersion) {
   const auto result = run_cli({"--version"});

@@ -162,7 +162,7 @@ TEST_F(CurlTransportTest, ThrowsWhenTheConnectionIsRefused) {
 
 TEST_F(CurlTransportTest, ThrowsWhenTheServerIsTooSlow) {
   m_server.Get("/slow", [this](const httplib::Request&, httplib::Response& res) {
-    stall(milliseconds(5000));
+    stall(milliseconds(60000));  // until the test ends
     res.set_content("late", "text/plain");
   });
   CurlTransport transport(milliseconds(1000), milliseconds(200));
@@ -173,7 +173,8 @@ TEST_F(CurlTransportTest, ThrowsWhenTheServerIsTooSlow) {
   } catch (const TransportError& e) {
     EXPECT_NE(std::string(e.what()).find("imed out"), std::string::npos) << e.what();
   }
-  EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(2000));
+  // The 200 ms timeout, not the server, ended the request; the bound leaves a loaded machine room.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, milliseconds(20000));
 }
 
 TEST_F(CurlTransportTest, ThrowsWhenTheConnectionDropsMidResponse) {
