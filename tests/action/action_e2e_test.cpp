@@ -5,13 +5,12 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "support/action_runner.hpp"
 #include "support/fake_github.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
@@ -21,110 +20,9 @@
 namespace spyglass::test {
 namespace {
 
-constexpr const char* k_repo = "octo/widgets";
-constexpr int k_pr = 7;
-constexpr const char* k_marker = "<!-- spyglass:default -->";
-constexpr const char* k_bot = "github-actions[bot]";
-// The Actions token's shape: an installation token, which GET /user refuses.
-constexpr const char* k_token = "ghs_e2eSecretTokenValue0123456789";
-constexpr const char* k_head_sha = "fcf8c079aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-constexpr const char* k_results = "asv-spyglass-upstream/asv/test/example_results/";
-
-std::string base_file() {
-  return fixture_path(std::string(k_results) + "cheetah/22b920c6-py2.7-Cython-numpy1.8.json");
-}
-std::string pr_file() {
-  return fixture_path(std::string(k_results) + "cheetah/fcf8c079-py2.7-Cython-numpy1.8.json");
-}
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// One workflow run's worth of runner state: the event file, GITHUB_OUTPUT, the step summary and
-// RUNNER_TEMP, in a temp directory, and the env the runner would pass to the container.
-class ActionE2e : public ::testing::Test {
+// The runner's state (tests/support/action_runner.hpp), and what --print-only makes of the same.
+class ActionE2e : public ActionRunner {
  protected:
-  ActionE2e() : m_github(options(false)) { add_open_pull(k_pr, k_head_sha); }
-
-  static FakeGithubOptions options(bool read_only) {
-    FakeGithubOptions options;
-    options.token = k_token;
-    options.login = k_bot;
-    options.read_only = read_only;
-    return options;
-  }
-
-  void add_open_pull(int number, const std::string& sha, const std::string& state = "open") {
-    FakePull pull;
-    pull.repo = k_repo;
-    pull.number = number;
-    pull.head_sha = sha;
-    pull.state = state;
-    m_github.add_pull(pull);
-  }
-
-  CliEnv runner_env(const std::string& event_name, const std::string& event_json) const {
-    CliEnv env;
-    env["INPUT_GITHUB-TOKEN"] = k_token;
-    env["INPUT_BASE-FILE"] = base_file();
-    env["INPUT_PR-FILE"] = pr_file();
-    env["INPUT_FACTOR"] = "2";
-    // Inputs the user left out still arrive, set to their action.yml defaults or empty.
-    env["INPUT_COMPARISON-TEXT-FILE"] = "";
-    env["INPUT_BENCHMARKS-FILE"] = "";
-    env["INPUT_INPUT-FORMAT"] = "auto";
-    env["INPUT_METRIC"] = "real_time";
-    env["INPUT_BASE-RUN"] = "";
-    env["INPUT_PR-RUN"] = "";
-    env["INPUT_COMPARISON-MODE"] = "compare";
-    env["INPUT_COMMENT-ID"] = "default";
-    env["INPUT_COMMENT-MODE"] = "update";
-    env["INPUT_POST-COMMENT"] = "true";
-    env["INPUT_PR-NUMBER"] = "";
-    env["INPUT_FAIL-ON-REGRESSION"] = "false";
-    env["INPUT_DRAFT-ON-REGRESSION"] = "false";
-    env["INPUT_JOB-SUMMARY"] = "true";
-    env["GITHUB_ACTIONS"] = "true";
-    env["GITHUB_API_URL"] = m_github.api_url();
-    env["GITHUB_GRAPHQL_URL"] = m_github.graphql_url();
-    env["GITHUB_SERVER_URL"] = "https://github.com";
-    env["GITHUB_REPOSITORY"] = k_repo;
-    env["GITHUB_RUN_ID"] = "4242";
-    env["GITHUB_RUN_ATTEMPT"] = "1";
-    env["GITHUB_EVENT_NAME"] = event_name;
-    env["GITHUB_EVENT_PATH"] = m_dir.write("event.json", event_json);
-    env["GITHUB_OUTPUT"] = output_path().string();
-    env["GITHUB_STEP_SUMMARY"] = summary_path().string();
-    env["RUNNER_TEMP"] = m_dir.path().string();
-    return env;
-  }
-
-  CliEnv pull_request_env() const {
-    return runner_env("pull_request",
-                      R"({"action":"synchronize","number":7,"pull_request":{"number":7}})");
-  }
-
-  CliEnv workflow_run_env(const std::string& sha) const {
-    return runner_env("workflow_run",
-                      R"({"workflow_run":{"head_sha":")" + sha + R"(","pull_requests":[]}})");
-  }
-
-  std::filesystem::path output_path() const { return m_dir.path() / "github_output"; }
-  std::filesystem::path summary_path() const { return m_dir.path() / "step_summary.md"; }
-
-  // The comments on the PR that carry the default marker.
-  std::vector<FakeComment> ours(int pr = k_pr) const {
-    std::vector<FakeComment> found;
-    for (const auto& comment : m_github.comments(k_repo, pr)) {
-      if (comment.body.starts_with(k_marker)) {
-        found.push_back(comment);
-      }
-    }
-    return found;
-  }
-
   // What `spyglass comment --print-only` renders for the same inputs and run.
   std::string print_only_body() const {
     CliEnv env = pull_request_env();
@@ -137,17 +35,6 @@ class ActionE2e : public ::testing::Test {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return result.out;
   }
-
-  int count_requests(const std::string& method) const {
-    int count = 0;
-    for (const auto& request : m_github.requests()) {
-      count += request.method == method ? 1 : 0;
-    }
-    return count;
-  }
-
-  TempDir m_dir{"spyglass-action-e2e"};
-  FakeGithub m_github;
 };
 
 // The comment this run posts, from outside the program: the hand-checked golden of the same
