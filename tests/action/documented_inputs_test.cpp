@@ -213,6 +213,28 @@ TEST_F(DocumentedInputs, TemplateReplacesTheComment) {
             std::string(k_marker) + "\n1 regressed, 1 improved of 2 (factor 1.1)\n");
 }
 
+// GitHub's 65,536 characters through the action: a comment of exactly that many is posted as
+// rendered; one more and the raw table (shown by "!"), the first part to go, is dropped. The
+// marker line is 26 characters with its newline, the final newline one more.
+TEST_F(DocumentedInputs, PostsACommentOfExactlyGithubsLimitUnchanged) {
+  constexpr std::size_t k_filler = 65536 - 26 - 1 - 1;
+  auto env = small_pair_env();
+  const auto write_template = [&](std::size_t filler) {
+    return m_dir.write("sized.mustache", "{{{marker}}}\n" + std::string(filler, 'x') +
+                                             "{{#raw_table.any}}!{{/raw_table.any}}\n");
+  };
+  env["INPUT_TEMPLATE"] = write_template(k_filler);
+  auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(the_comment().body, std::string(k_marker) + "\n" + std::string(k_filler, 'x') + "!\n");
+
+  env["INPUT_TEMPLATE"] = write_template(k_filler + 1);
+  result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(the_comment().body,
+            std::string(k_marker) + "\n" + std::string(k_filler + 1, 'x') + "\n");
+}
+
 TEST_F(DocumentedInputs, DashboardUrlIsLinkedFromTheComment) {
   auto env = small_pair_env();
   ASSERT_EQ(run_cli({"action"}, env).exit_code, 0);
