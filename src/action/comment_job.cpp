@@ -294,6 +294,13 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
                   "no repository: pass --repo owner/name or set "
                   "GITHUB_REPOSITORY");
     }
+    // Only a custom template can leave the marker out; the comment could never be found again.
+    if (!sectioned && !comment.starts_with(render::comment_marker(job.id))) {
+      throw Error(ExitCode::k_bad_input,
+                  fmt::format("{}: the comment does not start with {{{{{{marker}}}}}}; spyglass "
+                              "finds its comment by it, so it must be line 1",
+                              comment_template.display_name));
+    }
     auto log = [&](const std::string& line) {
       if (job.verbose) {
         util::write_note(io.err, line);

@@ -213,6 +213,25 @@ TEST_F(DocumentedInputs, TemplateReplacesTheComment) {
             std::string(k_marker) + "\n1 regressed, 1 improved of 2 (factor 1.1)\n");
 }
 
+// docs/templates.md: "Line 1 must be {{{marker}}}: spyglass finds the comment to update by it". A
+// template without it is a bad input (exit 2, naming the template), not a bug of spyglass (4);
+// nothing is posted, and the summary and the outputs are written as after any failure to post.
+TEST_F(DocumentedInputs, TemplateWithoutTheMarkerIsABadInput) {
+  auto env = small_pair_env();
+  const auto path = m_dir.write("comment.mustache", "{{counts.regressed}} regressed\n");
+  env["INPUT_TEMPLATE"] = path;
+  const auto result = run_cli({"action"}, env);
+  EXPECT_EQ(result.exit_code, 2);
+  const std::string message = path +
+                              ": the comment does not start with {{{marker}}}; spyglass finds "
+                              "its comment by it, so it must be line 1";
+  EXPECT_EQ(result.err, "spyglass: error: " + message + "\n");
+  EXPECT_TRUE(result.out.ends_with("::error title=spyglass::" + message + "\n")) << result.out;
+  EXPECT_TRUE(m_github.requests().empty());
+  EXPECT_EQ(outputs().at("regressions"), "1");
+  EXPECT_EQ(read_text(summary_path()), "1 regressed\n\n");
+}
+
 // GitHub's 65,536 characters through the action: a comment of exactly that many is posted as
 // rendered; one more and the raw table (shown by "!"), the first part to go, is dropped. The
 // marker line is 26 characters with its newline, the final newline one more.
