@@ -76,7 +76,7 @@ class DocumentedInputs : public ActionRunner {
   bool is_draft() const { return m_github.pull(k_repo, k_pr).value_or(FakePull{}).draft; }
 };
 
-// --- What is compared ---------------------------------------------------------------------------
+// --- What is compared ---
 
 // docs/action.md's compiler-matrix example: contender files one per line, labels comma-separated.
 // The table is asv-spyglass's compare-many layout (tests/golden/compare-many-labels.out).
@@ -197,8 +197,7 @@ TEST_F(DocumentedInputs, BaseRunAndPrRunPickThePtjbRuns) {
   EXPECT_EQ(outputs().at("comparison"), golden_table("compare-ptjb.out"));
 }
 
-// --- The comment
-// ----------------------------------------------------------------------------------
+// --- The comment ---
 
 // A template replaces the whole comment (docs/templates.md: counts.* are the verdict counts).
 TEST_F(DocumentedInputs, TemplateReplacesTheComment) {
@@ -295,7 +294,7 @@ TEST_F(DocumentedInputs, CommentIdKeepsOneCommentPerId) {
   EXPECT_TRUE(read_text(m_dir.path() / "spyglass-perf.md").starts_with("<!-- spyglass:perf -->"));
 }
 
-// --- Where it goes ------------------------------------------------------------------------------
+// --- Where it goes ---
 
 TEST_F(DocumentedInputs, PrNumberBeatsTheEvent) {
   add_open_pull(9, "9999999999999999999999999999999999999999");
@@ -399,8 +398,7 @@ TEST_F(DocumentedInputs, AnotherAuthorsCommentWithOurMarkerIsLeftAlone) {
   EXPECT_EQ(count_requests("PATCH"), 0);
 }
 
-// --- Gates: small.time_a's ratio is exactly 2
-// -----------------------------------------------------
+// --- Gates: small.time_a's ratio is exactly 2 ---
 
 struct GateRun {
   int exit_code;
@@ -468,7 +466,7 @@ TEST_F(DocumentedGates, DraftThresholdJustOverTheRatioLeavesThePullRequest) {
   EXPECT_FALSE(run.draft);
 }
 
-// --- The same gates and modes from `spyglass comment` ------------------------------------------
+// --- The same gates and modes from `spyglass comment` ---
 
 class CommentFlags : public DocumentedInputs {
  protected:
@@ -530,8 +528,7 @@ TEST_F(CommentFlags, CommentModeRecreateAndNew) {
   EXPECT_FALSE(comments[1].minimized);
 }
 
-// --- Annotations
-// ----------------------------------------------------------------------------------
+// --- Annotations ---
 
 // asv result files of `regressed` benchmarks, each 1 ms before and 2 ms after, with their
 // benchmarks.json beside the machine folder; returns the before and after paths.

@@ -28,8 +28,7 @@ const std::string k_small_m2 = "@F/handmade/results/m2/22222222-e2.json";
 // GitHub's limit, written out rather than taken from the code under test.
 constexpr std::size_t k_github_limit = 65536;
 
-// --- The comment's size at the limit
-// --------------------------------------------------------------
+// --- The comment's size at the limit ---
 
 // The marker line, `filler` `count` times, `tail` and a newline: a template whose rendering is
 // exactly that long (25 + 1 + count * 1 + tail + 1 code points for a one-character filler).
@@ -121,8 +120,7 @@ TEST_F(CommentSize, TheLimitCountsCharactersNotBytes) {
   EXPECT_EQ(result.out.size(), k_github_limit + count);  // one more byte per "é"
 }
 
-// --- comment --output
-// -----------------------------------------------------------------------------
+// --- comment --output ---
 
 // The comment shrinks to --max-chars; --output gets the whole report, which for asv's example at
 // factor 2 is tests/golden/comment-asv-example-factor2.md (read by hand; nothing left out).
@@ -138,8 +136,7 @@ TEST(CommentOutput, WritesTheFullReportWhateverTheCommentLeavesOut) {
   EXPECT_NE(result.out.find("leaving out"), std::string::npos) << result.out;
 }
 
-// --- --ignore-failures
-// ----------------------------------------------------------------------------
+// --- --ignore-failures ---
 
 // A printed comparison with `regressed` regressions and `failing` new failures.
 std::string table_with(int regressed, int failing) {
@@ -172,8 +169,7 @@ TEST(IgnoreFailures, NewFailuresAloneNoLongerFailTheJob) {
   EXPECT_EQ(gate(both, {"--ignore-failures", "--fail-threshold", "2.01"}), 0);
 }
 
-// --- report --title
-// -------------------------------------------------------------------------------
+// --- report --title ---
 
 TEST(ReportTitle, NamesThePageEscaped) {
   const TempDir dir("spyglass-report-title");
@@ -192,8 +188,7 @@ TEST(ReportTitle, NamesThePageEscaped) {
   EXPECT_EQ(page.find("Benchmark report"), std::string::npos);
 }
 
-// --- --base-run / --pr-run
-// ------------------------------------------------------------------------
+// --- --base-run / --pr-run ---
 
 // The clean run of 3f2a9c1 against the latest of 8d4e0b7 is tests/golden/compare-ptjb.out (read
 // by hand); without the flags one file gives its previous run against its latest, which differs.
@@ -215,8 +210,27 @@ TEST(PtjbRuns, BaseRunAndPrRunPickTheRunsCompared) {
       << second.out;
 }
 
-// --- Exit code 4
-// ----------------------------------------------------------------------------------
+// --- compare-many: --factor, and the exit code over every contender ---
+
+// small.time_a doubles and small.time_b halves from m1 to m2: significant at the default factor
+// 1.1, within a factor of 2.5 (no mark, so nothing regressed).
+TEST(CompareManyFactor, DecidesWhatIsSignificant) {
+  EXPECT_EQ(run_cli({"compare-many", k_small_m1, k_small_m2}).exit_code, 1);
+  const auto result = run_cli({"compare-many", "--factor", "2.5", k_small_m1, k_small_m2});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("| 2.00ms (   2.00) |"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("| 1.00ms (   0.50) |"), std::string::npos) << result.out;
+}
+
+// docs/exit-codes.md: "compare-many counts every contender". The format 1 file measures what the
+// baseline does (1 ms, 2 ms); only the second contender regressed.
+TEST(CompareManyExitCode, ARegressionInALaterContenderExitsOne) {
+  const std::string format1 = "@F/handmade/results/m1/33333333-e1.json";
+  EXPECT_EQ(run_cli({"compare-many", k_small_m1, format1}).exit_code, 0);
+  EXPECT_EQ(run_cli({"compare-many", k_small_m1, format1, k_small_m2}).exit_code, 1);
+}
+
+// --- Exit code 4 ---
 
 // An environment that fails when `name` is read, as a bug inside spyglass would throw.
 class FailingEnv final : public util::Env {
@@ -245,9 +259,9 @@ TEST(InternalError, AnUnexpectedExceptionExitsFourWithItsMessage) {
                                          "comment",
                                          "--print-only",
                                          "--base",
-                                         fixture_path(k_small_m1.substr(3)),
+                                         fixture_path("handmade/results/m1/11111111-e1.json"),
                                          "--pr",
-                                         fixture_path(k_small_m2.substr(3))};
+                                         fixture_path("handmade/results/m2/22222222-e2.json")};
   std::vector<const char*> argv;
   for (const auto& arg : args) {
     argv.push_back(arg.c_str());
