@@ -39,8 +39,6 @@ void check_job(const CommentJob& job, std::string_view command) {
         ExitCode::k_bad_input,
         fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
   }
-  // A day is far past any workflow job's limit (6 hours on GitHub's runners).
-  constexpr double k_longest_github_timeout = 24 * 60 * 60;
   if (!(job.github_timeout > 0 && job.github_timeout <= k_longest_github_timeout)) {
     throw Error(ExitCode::k_bad_input,
                 fmt::format("{}: --github-timeout must be more than 0 and at most {} seconds",

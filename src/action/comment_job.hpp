@@ -17,6 +17,10 @@
 
 namespace spyglass::action {
 
+// The longest --github-timeout, in seconds: a day is far past any workflow job's limit (6 hours on
+// GitHub's runners).
+inline constexpr double k_longest_github_timeout = 24 * 60 * 60;
+
 // One run of the comment job: what to compare, how to render, where to post, when to gate.
 // Filled from `spyglass comment` flags or from the action's INPUT_* variables.
 struct CommentJob {

@@ -155,6 +155,11 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
       job.labels.push_back(baseline_label.value_or("baseline"));
       job.labels.insert(job.labels.end(), contender_labels.begin(), contender_labels.end());
     }
+    // Checked here, where the input can be named; check_job names the CLI's flags.
+    if (!job.labels.empty() && contender_labels.size() != job.contender_paths.size()) {
+      bad_input("contender-labels", input(env, "contender-labels").value_or(""),
+                fmt::format("one label per contender file ({} files)", job.contender_paths.size()));
+    }
   }
   job.label_before = input(env, "label-before");
   job.label_after = input(env, "label-after");
@@ -182,6 +187,10 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.dashboard_url = input(env, "dashboard-url");
   job.chart = flag(env, "chart", true);
   job.github_timeout = positive_number(env, "github-timeout").value_or(job.github_timeout);
+  if (job.github_timeout > k_longest_github_timeout) {
+    bad_input("github-timeout", *input(env, "github-timeout"),
+              fmt::format("a number of seconds up to {}", k_longest_github_timeout));
+  }
   return job;
 }
 

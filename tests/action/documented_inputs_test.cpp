@@ -383,6 +383,31 @@ TEST_F(DocumentedInputs, CommentModeReplaceIsABadInput) {
   EXPECT_TRUE(m_github.requests().empty());
 }
 
+// "A bad value fails the step with exit 2 and an ::error annotation naming the input", also for
+// values that are wrong only together with others or past a limit.
+TEST_F(DocumentedInputs, BadValuesNameTheirInput) {
+  const std::vector<std::pair<CliEnv, std::string>> cases = {
+      {{{"INPUT_COMPARISON-MODE", "compare-many"},
+        {"INPUT_BASELINE-FILE", k_small_m1},
+        {"INPUT_CONTENDER-FILES", k_small_m2 + "," + k_format1},
+        {"INPUT_CONTENDER-LABELS", "gcc"}},
+       "input contender-labels: 'gcc' is not one label per contender file (2 files)"},
+      {{{"INPUT_GITHUB-TIMEOUT", "86401"}},
+       "input github-timeout: '86401' is not a number of seconds up to 86400"},
+  };
+  for (const auto& [inputs, message] : cases) {
+    auto env = small_pair_env();
+    for (const auto& [name, value] : inputs) {
+      env[name] = value;
+    }
+    const auto result = run_cli({"action"}, env);
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_EQ(result.out, "::error title=spyglass::" + message + "\n");
+    EXPECT_EQ(result.err, "spyglass: error: " + message + "\n");
+  }
+  EXPECT_TRUE(m_github.requests().empty());
+}
+
 // A comment that starts with our marker but that someone else wrote is not ours: it stays as it
 // is and ours is posted beside it.
 TEST_F(DocumentedInputs, AnotherAuthorsCommentWithOurMarkerIsLeftAlone) {
