@@ -170,6 +170,10 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.id = input(env, "comment-id").value_or(job.id);
   job.section = input(env, "section");
   job.comment_mode = comment_mode(env);
+  if (job.section && job.comment_mode != github::CommentMode::k_update) {
+    bad_input("comment-mode", *input(env, "comment-mode"),
+              "update, which section needs (the jobs share one comment)");
+  }
   job.print_only = !flag(env, "post-comment", true);
   if (const auto pr = input(env, "pr-number")) {
     int number = 0;

@@ -394,6 +394,8 @@ TEST_F(DocumentedInputs, BadValuesNameTheirInput) {
        "input contender-labels: 'gcc' is not one label per contender file (2 files)"},
       {{{"INPUT_GITHUB-TIMEOUT", "86401"}},
        "input github-timeout: '86401' is not a number of seconds up to 86400"},
+      {{{"INPUT_SECTION", "gcc"}, {"INPUT_COMMENT-MODE", "new"}},
+       "input comment-mode: 'new' is not update, which section needs (the jobs share one comment)"},
   };
   for (const auto& [inputs, message] : cases) {
     auto env = small_pair_env();
