@@ -2,7 +2,9 @@
 // the event payload together, with the base and PR result files. The API is a closed port on this
 // machine (connection refused at once) and the clock never sleeps, so posting fails fast.
 // Besides ending in an exit code spyglass documents (never 4, "a bug"), every run must print
-// nothing the Actions runner would obey but spyglass's own annotations, and never the token.
+// nothing the Actions runner would obey but spyglass's own annotations, and never the token; and
+// $GITHUB_OUTPUT, read as the runner reads it, must set only outputs action.yml declares, each
+// once, without the token.
 //
 // Input layout: four parts separated by the line `--8<--` (the bytes `\n--8<--\n`):
 //   1. action inputs, one `name=value` per line (`post-comment=false`), `\n`, `\r`, `\t` and `\\`
@@ -20,12 +22,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "invariants.hpp"
 #include "spyglass/cli/cli.hpp"
 #include "spyglass/util/env.hpp"
 #include "support/fake_clock.hpp"
@@ -82,10 +87,41 @@ std::string write(const std::string& name, std::string_view text) {
 }
 
 void check(bool holds, const char* what, const std::string& output) {
-  if (!holds) {
-    std::fprintf(stderr, "invariant broken: %s\n--- output ---\n%s\n", what, output.c_str());
-    std::abort();
+  spyglass::fuzz::require(holds, what, output);
+}
+
+// The outputs action.yml declares.
+const std::set<std::string, std::less<>> k_outputs = {
+    "regression-detected", "regressions", "improvements", "failures",  "comment-id",
+    "comment-url",         "pr-number",   "body-path",    "comparison"};
+
+// $GITHUB_OUTPUT as the runner reads it: `name=value` lines, or `name<<DELIM`, the value's lines
+// and a line `DELIM`. Each name is a declared output, set once; an unclosed value is refused.
+void check_outputs(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  std::set<std::string, std::less<>> seen;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    const auto end = std::min(rest.find('\n'), rest.size());
+    const auto line = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    const auto heredoc = line.find("<<");
+    const auto equals = line.find('=');
+    const bool is_heredoc = heredoc != std::string_view::npos && heredoc < equals;
+    const auto name = line.substr(0, is_heredoc ? heredoc : equals);
+    check(equals != std::string_view::npos || is_heredoc, "an output line sets an output", text);
+    check(k_outputs.contains(name), "only declared outputs are set", text);
+    check(seen.insert(std::string(name)).second, "each output is set once", text);
+    if (is_heredoc) {
+      const auto delimiter = std::string(line.substr(heredoc + 2)) + "\n";
+      const auto close = ("\n" + std::string(rest)).find("\n" + delimiter);
+      check(close != std::string::npos, "a multi-line output is closed", text);
+      rest.remove_prefix(std::min(close + delimiter.size(), rest.size()));
+    }
   }
+  check(text.find(k_token.substr(0, 12)) == std::string::npos, "outputs never hold the token",
+        text);
 }
 
 }  // namespace
@@ -142,5 +178,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         printed);
   check(printed.find(k_token.substr(0, 12)) == std::string::npos, "the token is never printed",
         printed);
+  check_outputs(env.at("GITHUB_OUTPUT"));
   return 0;
 }

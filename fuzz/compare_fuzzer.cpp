@@ -1,7 +1,10 @@
 // libFuzzer target for the whole compare pipeline: parse two result files (and optionally a
 // benchmarks.json), compare them, render every text and JSON output, and run compare-many.
 // Malformed input must end in spyglass::Error; any other exception, crash, leak or sanitizer
-// report is a bug.
+// report is a bug. What is compared and printed must keep the invariants of fuzz/invariants.hpp:
+// the marks agree with the values and factor (and a file compared with itself changes nothing),
+// the JSON outputs parse and hold the rows' marks and counts, and each printed table reads back
+// into a comparison that prints the same.
 //
 // Input layout: 4 option bytes, then `before` [SEP `after` [SEP benchmarks.json]], where SEP is
 // the line "--8<--" (k_separator). Without a separator the one file is both `before` and `after`.
@@ -18,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "invariants.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/ingest/asv_results.hpp"
 #include "spyglass/ingest/benchmarks_json.hpp"
@@ -93,19 +97,18 @@ std::vector<std::string> many_labels(const std::uint8_t* options) {
 void check_same_rows(const spyglass::model::Comparison& pair,
                      const spyglass::model::MultiComparison& many) {
   for (const auto& contender : many.contenders) {
-    if (contender.rows.size() != pair.rows.size()) {
-      __builtin_trap();
-    }
+    spyglass::fuzz::require(contender.rows.size() == pair.rows.size(),
+                            "compare-many has as many rows as compare");
     for (std::size_t i = 0; i < pair.rows.size(); ++i) {
-      if (contender.rows[i].name != pair.rows[i].name) {
-        __builtin_trap();
-      }
+      spyglass::fuzz::require(contender.rows[i].name == pair.rows[i].name,
+                              "compare-many has the rows of compare", pair.rows[i].name);
     }
   }
 }
 
 void run(const std::uint8_t* options, std::string_view files) {
   namespace compare = spyglass::compare;
+  namespace fuzz = spyglass::fuzz;
   namespace ingest = spyglass::ingest;
   namespace render = spyglass::render;
 
@@ -119,16 +122,21 @@ void run(const std::uint8_t* options, std::string_view files) {
   const double factor = k_factors[options[0] % k_factors.size()];
 
   const auto comparison = compare::compare_results(before, after, catalog, factor);
+  fuzz::check_names_start_with_keys(comparison);
+  fuzz::check_marks_agree_with_values(comparison);
+  if (before_text == after_text && factor >= 1.0) {
+    fuzz::check_nothing_changed(comparison);
+  }
   const auto table = table_options(options);
-  render::render_compare_text(comparison, table);
-  render::render_compare_json(comparison, table.filter, table.sort);
+  fuzz::check_compare_text_round_trip(render::render_compare_text(comparison, table), table);
+  fuzz::check_compare_json(comparison, table.filter, table.sort);
 
   const std::array<spyglass::model::ResultFile, 2> contenders = {after, after};
   const auto many = compare::compare_many(before, contenders, catalog, factor);
   check_same_rows(comparison, many);
   const auto labels = many_labels(options);
-  render::render_compare_many_text(many, labels);
-  render::render_compare_many_json(many, labels);
+  fuzz::check_compare_many_text_round_trip(render::render_compare_many_text(many, labels));
+  fuzz::check_compare_many_json(many, labels);
 }
 
 }  // namespace

@@ -1,50 +1,52 @@
 // libFuzzer target for the comparison-table parser (`spyglass parse --table`): the input is one
 // printed table, with or without prose around it. Malformed input must end in spyglass::Error;
-// any other exception, crash, leak or sanitizer report is a bug. A table that parses is rendered
-// again as text and JSON, which must not throw either. Seeds: fuzz/corpus/comparison_table_fuzzer/.
+// any other exception, crash, leak or sanitizer report is a bug. A table that parses keeps the
+// model's promises (names start with their keys; every compare-many contender has the same rows),
+// prints as text that reads back into a table printing the same, and as JSON holding its rows'
+// marks and counts (fuzz/invariants.hpp). Seeds: fuzz/corpus/comparison_table_fuzzer/.
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "invariants.hpp"
 #include "spyglass/ingest/comparison_table.hpp"
 #include "spyglass/render/asv_table.hpp"
-#include "spyglass/render/comparison_json.hpp"
 #include "spyglass/util/error.hpp"
 
 namespace {
 
-// Each row's name starts with its key, and every contender has one row per benchmark.
-void check_rows(const spyglass::model::Comparison& comparison, std::size_t expected_rows) {
-  if (comparison.rows.size() != expected_rows) {
-    __builtin_trap();
-  }
-  for (const auto& row : comparison.rows) {
-    if (!std::string_view(row.name).starts_with(row.key)) {
-      __builtin_trap();
+// Every contender of a compare-many has the first one's rows, in the same order.
+void check_same_rows(const spyglass::model::MultiComparison& multi) {
+  for (const auto& contender : multi.contenders) {
+    const auto& first = multi.contenders.front().rows;
+    spyglass::fuzz::require(contender.rows.size() == first.size(),
+                            "every contender has as many rows as the first");
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      spyglass::fuzz::require(contender.rows[i].name == first[i].name,
+                              "every contender has the first one's rows", first[i].name);
     }
+    spyglass::fuzz::check_names_start_with_keys(contender);
   }
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  namespace fuzz = spyglass::fuzz;
   namespace ingest = spyglass::ingest;
   namespace render = spyglass::render;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     const auto table = ingest::parse_comparison_table(text, "fuzz.md");
     if (table.kind == ingest::TableKind::k_compare) {
-      check_rows(table.comparison, table.comparison.rows.size());
-      render::render_compare_text(table.comparison, {});
-      render::render_compare_json(table.comparison, {}, render::SortOrder::k_default);
+      fuzz::check_names_start_with_keys(table.comparison);
+      fuzz::check_compare_text_round_trip(render::render_compare_text(table.comparison, {}), {});
+      fuzz::check_compare_json(table.comparison, {}, render::SortOrder::k_default);
     } else {
-      const auto& contenders = table.multi.contenders;
-      for (const auto& contender : contenders) {
-        check_rows(contender, contenders.front().rows.size());
-      }
-      render::render_compare_many_text(table.multi, {});
-      render::render_compare_many_json(table.multi, {});
+      check_same_rows(table.multi);
+      fuzz::check_compare_many_text_round_trip(render::render_compare_many_text(table.multi, {}));
+      fuzz::check_compare_many_json(table.multi, {});
     }
   } catch (const spyglass::Error&) {
     // Rejecting malformed input is the expected outcome.

@@ -2,7 +2,9 @@
 // hyperfine, pytest-jax-bench) and the format detection in front of them: parse one file, then
 // compare what was read with itself and with another run of it, and render both tables.
 // Malformed input must end in spyglass::Error; any other exception, crash, leak or sanitizer
-// report is a bug.
+// report is a bug. What a reader returns must keep the invariants of fuzz/invariants.hpp: names
+// start with their keys, a run compared with itself changes nothing, the marks agree with the
+// values, the JSON holds the rows' marks and counts, and the split table reads back unchanged.
 //
 // Input layout: 1 option byte, then the file.
 //   bits 0-2: the input format (an index into input_format_names(): auto, then each format)
@@ -16,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "invariants.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/ingest/load_results.hpp"
 #include "spyglass/render/asv_table.hpp"
@@ -38,12 +41,19 @@ void run(std::uint8_t options, std::string_view text) {
   read.run = k_runs[(options >> 4U) & 3U];
   const auto other = ingest::parse_results(text, "fuzz.json", format, read);
 
-  const auto comparison = spyglass::compare::compare_results(
-      other.file, latest.file, latest.catalog, spyglass::compare::k_default_factor);
+  namespace fuzz = spyglass::fuzz;
+  constexpr double k_factor = spyglass::compare::k_default_factor;
+  fuzz::check_nothing_changed(
+      spyglass::compare::compare_results(latest.file, latest.file, latest.catalog, k_factor));
+  const auto comparison =
+      spyglass::compare::compare_results(other.file, latest.file, latest.catalog, k_factor);
+  fuzz::check_names_start_with_keys(comparison);
+  fuzz::check_marks_agree_with_values(comparison);
   spyglass::render::CompareTableOptions table;
   table.split = true;
-  spyglass::render::render_compare_text(comparison, table);
-  spyglass::render::render_compare_json(comparison, {}, spyglass::render::SortOrder::k_ratio);
+  fuzz::check_compare_text_round_trip(spyglass::render::render_compare_text(comparison, table),
+                                      table);
+  fuzz::check_compare_json(comparison, {}, spyglass::render::SortOrder::k_ratio);
 }
 
 }  // namespace

@@ -1,0 +1,278 @@
+#include "invariants.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+
+#include "spyglass/compare/compare.hpp"
+#include "spyglass/ingest/comparison_table.hpp"
+#include "spyglass/render/comparison_json.hpp"
+#include "spyglass/util/error.hpp"
+
+namespace spyglass::fuzz {
+namespace {
+
+using model::Change;
+using model::ComparisonRow;
+
+// A few units in the last place of slack: the marks compare t1 with t2/factor, the ratio is t2/t1.
+constexpr double k_rounding = 1e-12;
+
+// The mark and JSON change name of each Change, as docs/json-format.md and spec 3.4 give them.
+struct ChangeNames {
+  Change change;
+  char mark;
+  const char* name;
+};
+constexpr std::array<ChangeNames, 6> k_change_names = {{
+    {Change::k_none, ' ', "unchanged"},
+    {Change::k_improved, '-', "improved"},
+    {Change::k_regressed, '+', "regressed"},
+    {Change::k_failure_introduced, '!', "failure_introduced"},
+    {Change::k_failure_fixed, '*', "failure_fixed"},
+    {Change::k_incomparable, 'x', "incomparable"},
+}};
+
+const ChangeNames& names_of(Change change) {
+  for (const auto& names : k_change_names) {
+    if (names.change == change) {
+      return names;
+    }
+  }
+  require(false, "a Change has a mark");
+  return k_change_names[0];
+}
+
+bool failed(const model::Measurement& side) { return !side.value.has_value(); }
+
+// The side's value when it is a positive finite number.
+std::optional<double> positive(const model::Measurement& side) {
+  if (side.value && std::isfinite(side.value->value) && side.value->value > 0.0) {
+    return side.value->value;
+  }
+  return std::nullopt;
+}
+
+nlohmann::json parse_json(const std::string& text) {
+  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  require(!parsed.is_discarded(), "the JSON output parses", text);
+  return parsed;
+}
+
+// The mark of one JSON benchmark (or cell) is its row's, and agrees with its change name.
+void check_json_verdict(const nlohmann::json& entry, const ComparisonRow& row,
+                        const std::string& text) {
+  const auto& names = names_of(row.change);
+  require(entry.at("mark") == std::string(1, names.mark), "a JSON mark is its row's mark", text);
+  require(entry.at("change") == names.name, "a JSON change is its row's change", text);
+}
+
+}  // namespace
+
+void require(bool holds, std::string_view what, std::string_view context) {
+  if (holds) {
+    return;
+  }
+  std::fprintf(stderr, "invariant broken: %.*s\n--- in ---\n%.*s\n--- end ---\n",
+               static_cast<int>(what.size()), what.data(), static_cast<int>(context.size()),
+               context.data());
+  __builtin_trap();
+}
+
+void check_names_start_with_keys(const model::Comparison& comparison) {
+  for (const auto& row : comparison.rows) {
+    require(std::string_view(row.name).starts_with(row.key), "a row's name starts with its key",
+            row.name);
+  }
+}
+
+void check_marks_agree_with_values(const model::Comparison& comparison) {
+  const double factor = comparison.factor;
+  for (const auto& row : comparison.rows) {
+    if (row.before.value && row.after.value && row.before.value->value != 0.0) {
+      const double ratio = row.after.value->value / row.before.value->value;
+      require(ratio == row.ratio || (std::isnan(ratio) && std::isnan(row.ratio)),
+              "the ratio is after / before", row.name);
+    }
+    if (row.change == Change::k_failure_introduced) {
+      require(failed(row.after) && !failed(row.before), "`!` runs before and fails after",
+              row.name);
+    }
+    if (row.change == Change::k_failure_fixed) {
+      require(failed(row.before) && !failed(row.after), "`*` fails before and runs after",
+              row.name);
+    }
+    if (row.insignificant) {
+      require(row.change == Change::k_none, "`~` marks only unchanged rows", row.name);
+    }
+    const auto t1 = positive(row.before);
+    const auto t2 = positive(row.after);
+    if (!t1 || !t2) {
+      continue;
+    }
+    const double ratio = *t2 / *t1;
+    const bool beyond = ratio > factor * (1 + k_rounding);
+    const bool below = ratio * factor < 1 - k_rounding;
+    if (row.change == Change::k_regressed) {
+      require(ratio * (1 + k_rounding) >= factor, "`+` has a ratio of at least the factor",
+              row.name);
+    }
+    if (row.change == Change::k_improved) {
+      require(ratio * factor <= 1 + k_rounding, "`-` has a ratio of at most 1 / factor", row.name);
+    }
+    if (row.change == Change::k_none && !row.insignificant) {
+      require(!beyond && !below, "an unmarked row without `~` lies within the factor", row.name);
+    }
+  }
+}
+
+void check_nothing_changed(const model::Comparison& comparison) {
+  for (const auto& row : comparison.rows) {
+    const bool negative = (row.before.value && row.before.value->value < 0.0) ||
+                          (row.after.value && row.after.value->value < 0.0);
+    if (negative) {
+      continue;
+    }
+    require(!row.insignificant, "a file compared with itself has no `~`", row.name);
+    require(row.change == Change::k_none || row.change == Change::k_incomparable,
+            "a file compared with itself has no change", row.name);
+  }
+}
+
+void check_compare_json(const model::Comparison& comparison, const render::RowFilter& filter,
+                        render::SortOrder sort) {
+  const auto text = render::render_compare_json(comparison, filter, sort);
+  const auto json = parse_json(text);
+  const auto rows = render::select_rows(comparison, filter, sort);
+  const auto& benchmarks = json.at("benchmarks");
+  require(benchmarks.size() == rows.size(), "the JSON lists every selected row", text);
+  require(json.at("counts").at("total") == rows.size(), "the JSON total counts every row", text);
+  std::array<std::size_t, k_change_names.size()> counts{};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    check_json_verdict(benchmarks[i], *rows[i], text);
+    ++counts[static_cast<std::size_t>(&names_of(rows[i]->change) - k_change_names.data())];
+  }
+  for (std::size_t c = 0; c < k_change_names.size(); ++c) {
+    require(json.at("counts").at(k_change_names[c].name) == counts[c],
+            "the JSON counts are the rows' marks", text);
+  }
+}
+
+void check_compare_many_json(const model::MultiComparison& comparison,
+                             const std::vector<std::string>& labels) {
+  const auto text = render::render_compare_many_json(comparison, labels);
+  const auto json = parse_json(text);
+  const auto& contenders = comparison.contenders;
+  const std::size_t row_count = contenders.empty() ? 0 : contenders.front().rows.size();
+  require(json.at("contenders").size() == contenders.size(), "the JSON lists every contender",
+          text);
+  const auto& benchmarks = json.at("benchmarks");
+  require(benchmarks.size() == row_count, "the JSON lists every benchmark", text);
+  for (std::size_t r = 0; r < row_count; ++r) {
+    const auto& cells = benchmarks[r].at("contenders");
+    require(cells.size() == contenders.size(), "every benchmark has a cell per contender", text);
+    for (std::size_t c = 0; c < contenders.size(); ++c) {
+      check_json_verdict(cells[c], contenders[c].rows[r], text);
+    }
+  }
+}
+
+void check_compare_text_round_trip(std::string_view text,
+                                   const render::CompareTableOptions& options) {
+  // Labels are printed in place of the environments, and read back as them: a table read back
+  // prints without them (`[a -> a]` reads back as one environment, printed without a suffix).
+  auto unlabelled = options;
+  unlabelled.label_before.reset();
+  unlabelled.label_after.reset();
+  const bool labelled = options.label_before || options.label_after;
+  try {
+    std::string printed(text);
+    auto again = render::render_compare_text(
+        ingest::parse_comparison_table(printed, "printed.md").comparison, unlabelled);
+    if (labelled) {
+      printed = std::exchange(
+          again, render::render_compare_text(
+                     ingest::parse_comparison_table(again, "again.md").comparison, unlabelled));
+    }
+    require(again == printed, "a compare table read back prints the same",
+            printed + "--- read back, it prints ---\n" + again);
+  } catch (const Error&) {
+    // asv-spyglass prints names verbatim, so a line break in one leaves an unreadable table.
+  }
+}
+
+void check_compare_many_text_round_trip(std::string_view text) {
+  try {
+    const auto table = ingest::parse_comparison_table(text, "printed.md");
+    require(table.kind == ingest::TableKind::k_compare_many,
+            "a compare-many table reads back as one", text);
+    const auto again = render::render_compare_many_text(table.multi, {});
+    require(again == text, "a compare-many table read back prints the same",
+            std::string(text) + "--- read back, it prints ---\n" + again);
+  } catch (const Error&) {
+    // As above: a name or label with a line break cannot be read back.
+  }
+}
+
+std::size_t count_cell_separators(std::string_view line) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    // cmark-gfm reads `\|` as an escaped pipe whatever precedes the backslash.
+    count += line[i] == '|' && (i == 0 || line[i - 1] != '\\') ? 1 : 0;
+  }
+  return count;
+}
+
+namespace {
+
+// Calls `on_line(line, in_fence)` for each line of `markdown`; fence lines count as inside.
+template <typename OnLine>
+void for_each_line(std::string_view markdown, OnLine on_line) {
+  std::string_view fence;  // the open fence's backticks or tildes; empty outside one
+  while (!markdown.empty()) {
+    const auto end = markdown.find('\n');
+    const auto line = markdown.substr(0, end);
+    markdown = end == std::string_view::npos ? std::string_view() : markdown.substr(end + 1);
+    const auto start = line.find_first_not_of(' ');
+    const auto trimmed =
+        start == std::string_view::npos || start > 3 ? std::string_view() : line.substr(start);
+    const auto run = trimmed.empty() ? 0 : trimmed.find_first_not_of(trimmed.front());
+    const auto run_length = run == std::string_view::npos ? trimmed.size() : run;
+    const bool fence_chars = !trimmed.empty() && (trimmed.front() == '`' || trimmed.front() == '~');
+    if (fence.empty() && fence_chars && run_length >= 3) {
+      fence = trimmed.substr(0, run_length);
+      on_line(line, true);
+      continue;
+    }
+    const bool closes = !fence.empty() && fence_chars && trimmed.front() == fence.front() &&
+                        run_length >= fence.size() &&
+                        trimmed.find_first_not_of(" \t", run_length) == std::string_view::npos;
+    on_line(line, !fence.empty());
+    if (closes) {
+      fence = {};
+    }
+  }
+}
+
+}  // namespace
+
+void check_table_columns(std::string_view markdown) {
+  std::optional<std::size_t> columns;  // the header's separators in the current table
+  for_each_line(markdown, [&](std::string_view line, bool in_fence) {
+    const auto start = line.find_first_not_of(' ');
+    if (in_fence || start == std::string_view::npos || line[start] != '|') {
+      columns.reset();
+      return;
+    }
+    const std::size_t count = count_cell_separators(line);
+    if (!columns) {
+      columns = count;
+    }
+    require(count == *columns, "a table row has as many cells as its header", markdown);
+  });
+}
+
+}  // namespace spyglass::fuzz
