@@ -3,7 +3,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 
@@ -11,6 +10,7 @@
 #include "spyglass/ingest/comparison_table.hpp"
 #include "spyglass/render/comparison_json.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/python_json.hpp"
 
 namespace spyglass::fuzz {
 namespace {
@@ -56,18 +56,31 @@ std::optional<double> positive(const model::Measurement& side) {
   return std::nullopt;
 }
 
-nlohmann::json parse_json(const std::string& text) {
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
-  require(!parsed.is_discarded(), "the JSON output parses", text);
-  return parsed;
+using util::JsonValue;
+
+// The member `key` of `object`; a missing one breaks the documented shape.
+const JsonValue& member(const JsonValue& object, std::string_view key, std::string_view text) {
+  const auto* found = object.find(key);
+  require(found != nullptr, "the JSON has every documented member", text);
+  return *found;
+}
+
+bool is_string(const JsonValue& value, std::string_view expected) {
+  return value.is_string() && value.as_string() == expected;
+}
+
+bool is_count(const JsonValue& value, std::size_t expected) {
+  return value.type() == JsonValue::Type::k_integer &&
+         value.as_integer() == static_cast<std::int64_t>(expected);
 }
 
 // The mark of one JSON benchmark (or cell) is its row's, and agrees with its change name.
-void check_json_verdict(const nlohmann::json& entry, const ComparisonRow& row,
-                        const std::string& text) {
+void check_json_verdict(const JsonValue& entry, const ComparisonRow& row, std::string_view text) {
   const auto& names = names_of(row.change);
-  require(entry.at("mark") == std::string(1, names.mark), "a JSON mark is its row's mark", text);
-  require(entry.at("change") == names.name, "a JSON change is its row's change", text);
+  require(is_string(member(entry, "mark", text), std::string(1, names.mark)),
+          "a JSON mark is its row's mark", text);
+  require(is_string(member(entry, "change", text), names.name), "a JSON change is its row's change",
+          text);
 }
 
 }  // namespace
@@ -144,19 +157,24 @@ void check_nothing_changed(const model::Comparison& comparison) {
 
 void check_compare_json(const model::Comparison& comparison, const render::RowFilter& filter,
                         render::SortOrder sort) {
+  // util's parser reads RFC 8259 strictly (and NaN, which the writer never writes); nlohmann's
+  // costs several times more on large outputs, so python_json_fuzzer checks the two agree.
   const auto text = render::render_compare_json(comparison, filter, sort);
-  const auto json = parse_json(text);
+  const auto document = util::parse_python_json(text, "compare.json");
+  const auto& json = document.root();
   const auto rows = render::select_rows(comparison, filter, sort);
-  const auto& benchmarks = json.at("benchmarks");
+  const auto benchmarks = member(json, "benchmarks", text).items();
+  const auto& counts = member(json, "counts", text);
   require(benchmarks.size() == rows.size(), "the JSON lists every selected row", text);
-  require(json.at("counts").at("total") == rows.size(), "the JSON total counts every row", text);
-  std::array<std::size_t, k_change_names.size()> counts{};
+  require(is_count(member(counts, "total", text), rows.size()), "the JSON total counts every row",
+          text);
+  std::array<std::size_t, k_change_names.size()> by_change{};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     check_json_verdict(benchmarks[i], *rows[i], text);
-    ++counts[static_cast<std::size_t>(&names_of(rows[i]->change) - k_change_names.data())];
+    ++by_change[static_cast<std::size_t>(&names_of(rows[i]->change) - k_change_names.data())];
   }
   for (std::size_t c = 0; c < k_change_names.size(); ++c) {
-    require(json.at("counts").at(k_change_names[c].name) == counts[c],
+    require(is_count(member(counts, k_change_names[c].name, text), by_change[c]),
             "the JSON counts are the rows' marks", text);
   }
 }
@@ -164,15 +182,16 @@ void check_compare_json(const model::Comparison& comparison, const render::RowFi
 void check_compare_many_json(const model::MultiComparison& comparison,
                              const std::vector<std::string>& labels) {
   const auto text = render::render_compare_many_json(comparison, labels);
-  const auto json = parse_json(text);
+  const auto document = util::parse_python_json(text, "compare-many.json");
+  const auto& json = document.root();
   const auto& contenders = comparison.contenders;
   const std::size_t row_count = contenders.empty() ? 0 : contenders.front().rows.size();
-  require(json.at("contenders").size() == contenders.size(), "the JSON lists every contender",
-          text);
-  const auto& benchmarks = json.at("benchmarks");
+  require(member(json, "contenders", text).items().size() == contenders.size(),
+          "the JSON lists every contender", text);
+  const auto benchmarks = member(json, "benchmarks", text).items();
   require(benchmarks.size() == row_count, "the JSON lists every benchmark", text);
   for (std::size_t r = 0; r < row_count; ++r) {
-    const auto& cells = benchmarks[r].at("contenders");
+    const auto cells = member(benchmarks[r], "contenders", text).items();
     require(cells.size() == contenders.size(), "every benchmark has a cell per contender", text);
     for (std::size_t c = 0; c < contenders.size(); ++c) {
       check_json_verdict(cells[c], contenders[c].rows[r], text);
