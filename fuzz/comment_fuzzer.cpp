@@ -11,6 +11,8 @@
 //   - every regression is a row of the regressions table or counted as left out by the note
 //     saying what the comment left out.
 //
+// Every reader refuses text that is not UTF-8, so malformed bytes of the input become U+FFFD.
+//
 // Input layout: lines, then optionally the line `--8<--` and a mustache template.
 //   `@limit N`         the limit (default 65536)
 //   `@shrink N`        the limit is N code points less than the comment with every detail has
@@ -48,6 +50,7 @@
 #include "spyglass/render/env_diff.hpp"
 #include "spyglass/render/markdown.hpp"
 #include "spyglass/util/error.hpp"
+#include "spyglass/util/utf8.hpp"
 #include "support/gfm_inspect.hpp"
 
 namespace {
@@ -376,7 +379,8 @@ void check_default_comment(const std::string& comment, const Spec& spec, const B
   require(!html.empty() && html.front() == marker + "\n", "GitHub reads the marker as HTML",
           comment);
   for (std::size_t i = 1; i < html.size(); ++i) {
-    require(only_template_tags(html[i]), "the only raw HTML is the template's", comment);
+    require(only_template_tags(html[i]), "the only raw HTML is the template's",
+            html[i] + "\n--- found in ---\n" + comment);
   }
   spyglass::fuzz::check_table_columns(comment);
 
@@ -440,11 +444,28 @@ void run(const Spec& spec) {
   }
 }
 
+// `text` with each byte that starts no well-formed UTF-8 sequence replaced by U+FFFD.
+std::string well_formed(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    const std::size_t length = spyglass::util::utf8_sequence_length(text);
+    if (length == 0 || length > text.size()) {
+      out += "\uFFFD";
+      text.remove_prefix(1);
+    } else {
+      out += text.substr(0, length);
+      text.remove_prefix(length);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    run(read_spec(std::string_view(reinterpret_cast<const char*>(data), size)));
+    run(read_spec(well_formed(std::string_view(reinterpret_cast<const char*>(data), size))));
   } catch (const spyglass::Error&) {
     // No room for the headline, or a template that does not parse.
   }

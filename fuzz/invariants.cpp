@@ -89,9 +89,11 @@ void require(bool holds, std::string_view what, std::string_view context) {
   if (holds) {
     return;
   }
-  std::fprintf(stderr, "invariant broken: %.*s\n--- in ---\n%.*s\n--- end ---\n",
-               static_cast<int>(what.size()), what.data(), static_cast<int>(context.size()),
-               context.data());
+  // fwrite, not %s: the context may hold NUL bytes.
+  std::fprintf(stderr, "invariant broken: %.*s\n--- in ---\n", static_cast<int>(what.size()),
+               what.data());
+  std::fwrite(context.data(), 1, context.size(), stderr);
+  std::fprintf(stderr, "\n--- end ---\n");
   __builtin_trap();
 }
 
