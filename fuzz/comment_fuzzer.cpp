@@ -9,7 +9,11 @@
 //     raw HTML in it but the marker and the template's own `<details>`, `<summary>` and `<sub>`;
 //   - every row of each GFM table has as many cell separators as its header;
 //   - every regression is a row of the regressions table or counted as left out by the note
-//     saying what the comment left out.
+//     saying what the comment left out;
+//   with `@section`, the section spliced into the input's comment body (`@body`, "" for none):
+//   - the body is at most the limit, holds this section exactly once, as written, and splicing
+//     the section into it again changes nothing; with the built-in template it starts with the
+//     marker and the section keeps the GFM column counts.
 //
 // Every reader refuses text that is not UTF-8, so malformed bytes of the input become U+FFFD.
 //
@@ -23,6 +27,7 @@
 //   `@sha BEFORE AFTER` the commit hashes
 //   `@env NAME\tBEFORE\tAFTER`  an environment row (an empty version: added or removed)
 //   `@raw TEXT`        a line of the raw table (default: the table spyglass prints)
+//   `@body LINE`       a line of the shared comment found on the pull request
 //   `@run ID`, `@dash URL`, `@nochart`
 //   other lines: `NAME\tBEFORE\tCELL...`, each CELL a mark (` -+!*x~`) then a value; a value is a
 //   number, `failed`, empty (missing) or any other text (kept as the table's cell text).
@@ -89,6 +94,7 @@ struct Spec {
   std::string after_sha;
   std::vector<spyglass::compare::ComponentChange> env;
   std::optional<std::string> raw;
+  std::string body;  // the shared comment the section is spliced into
   std::optional<std::string> run_id;
   std::optional<std::string> dashboard;
   std::vector<InputRow> rows;
@@ -170,6 +176,8 @@ void read_option(std::string_view line, Spec& spec) {
     spec.env.push_back(env_row(value));
   } else if (word == "@raw") {
     spec.raw = spec.raw.value_or("") + std::string(value) + "\n";
+  } else if (word == "@body") {
+    spec.body += std::string(value) + "\n";
   } else if (word == "@run") {
     // The runner's GITHUB_RUN_ID and the workflow's dashboard-url are trusted: digits, a URL.
     spec.run_id = kept(value, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
@@ -394,6 +402,28 @@ void check_default_comment(const std::string& comment, const Spec& spec, const B
           "every regression is listed or said to be left out", comment);
 }
 
+// This job's section spliced into the shared comment `spec.body`, and spliced again.
+void check_section(const render::CommentInput& input,
+                   const render::CommentTemplate& comment_template, const Spec& spec,
+                   std::size_t limit) {
+  render::SectionedComment sectioned(input, comment_template);
+  const auto body = sectioned.splice_into(spec.body, limit);
+  require(code_points(body) <= limit, "the shared comment fits its limit", body);
+  require(sectioned.is_held_by(body), "the shared comment holds the section as written", body);
+  const auto sections = render::parse_sections(body);
+  require(std::count_if(sections.begin(), sections.end(),
+                        [&](const auto& section) { return section.name == *input.section; }) == 1,
+          "the shared comment holds the section once", body);
+  require(sectioned.splice_into(body, limit) == body, "splicing the section again changes nothing",
+          body);
+  if (!spec.template_text) {
+    require(body.starts_with(render::comment_marker(spec.id) + "\n"),
+            "the shared comment starts with its marker", body);
+    // The other sections are kept byte for byte as found, broken tables and all.
+    spyglass::fuzz::check_table_columns(sectioned.last_written().block);
+  }
+}
+
 void run(const Spec& spec) {
   const Built built = build(spec);
   render::CommentInput input;
@@ -436,6 +466,13 @@ void run(const Spec& spec) {
     // Limits just below a comment's size are where an off-by-one in the fitting shows.
     const auto whole = code_points(render::render_comment(input, {}, comment_template));
     limit = whole - std::min(whole, *spec.shrink);
+  }
+  if (input.section) {
+    try {
+      check_section(input, comment_template, spec, limit);
+    } catch (const spyglass::Error&) {
+      // The other sections leave no room for this one's headline.
+    }
   }
   const auto comment = render::fit_comment(input, limit, comment_template);
   require(code_points(comment) <= limit, "the comment fits its limit", comment);
