@@ -92,20 +92,6 @@ std::vector<std::string> many_labels(const std::uint8_t* options) {
   return labels;
 }
 
-// Every contender's Comparison has the rows of the two-file compare, in the same order: the
-// sorted union of the names in all files (compare.hpp).
-void check_same_rows(const spyglass::model::Comparison& pair,
-                     const spyglass::model::MultiComparison& many) {
-  for (const auto& contender : many.contenders) {
-    spyglass::fuzz::require(contender.rows.size() == pair.rows.size(),
-                            "compare-many has as many rows as compare");
-    for (std::size_t i = 0; i < pair.rows.size(); ++i) {
-      spyglass::fuzz::require(contender.rows[i].name == pair.rows[i].name,
-                              "compare-many has the rows of compare", pair.rows[i].name);
-    }
-  }
-}
-
 void run(const std::uint8_t* options, std::string_view files) {
   namespace compare = spyglass::compare;
   namespace fuzz = spyglass::fuzz;
@@ -133,7 +119,7 @@ void run(const std::uint8_t* options, std::string_view files) {
 
   const std::array<spyglass::model::ResultFile, 2> contenders = {after, after};
   const auto many = compare::compare_many(before, contenders, catalog, factor);
-  check_same_rows(comparison, many);
+  fuzz::check_contenders_have_rows(many, comparison);
   const auto labels = many_labels(options);
   fuzz::check_compare_many_text_round_trip(render::render_compare_many_text(many, labels));
   fuzz::check_compare_many_json(many, labels);

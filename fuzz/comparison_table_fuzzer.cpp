@@ -14,24 +14,6 @@
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/util/error.hpp"
 
-namespace {
-
-// Every contender of a compare-many has the first one's rows, in the same order.
-void check_same_rows(const spyglass::model::MultiComparison& multi) {
-  for (const auto& contender : multi.contenders) {
-    const auto& first = multi.contenders.front().rows;
-    spyglass::fuzz::require(contender.rows.size() == first.size(),
-                            "every contender has as many rows as the first");
-    for (std::size_t i = 0; i < first.size(); ++i) {
-      spyglass::fuzz::require(contender.rows[i].name == first[i].name,
-                              "every contender has the first one's rows", first[i].name);
-    }
-    spyglass::fuzz::check_names_start_with_keys(contender);
-  }
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   namespace fuzz = spyglass::fuzz;
   namespace ingest = spyglass::ingest;
@@ -44,7 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       fuzz::check_compare_text_round_trip(render::render_compare_text(table.comparison, {}), {});
       fuzz::check_compare_json(table.comparison, {}, render::SortOrder::k_default);
     } else {
-      check_same_rows(table.multi);
+      if (!table.multi.contenders.empty()) {
+        fuzz::check_contenders_have_rows(table.multi, table.multi.contenders.front());
+      }
       fuzz::check_compare_many_text_round_trip(render::render_compare_many_text(table.multi, {}));
       fuzz::check_compare_many_json(table.multi, {});
     }

@@ -104,6 +104,18 @@ void check_names_start_with_keys(const model::Comparison& comparison) {
   }
 }
 
+void check_contenders_have_rows(const model::MultiComparison& multi,
+                                const model::Comparison& reference) {
+  for (const auto& contender : multi.contenders) {
+    require(contender.rows.size() == reference.rows.size(), "every contender has the rows");
+    for (std::size_t i = 0; i < reference.rows.size(); ++i) {
+      require(contender.rows[i].name == reference.rows[i].name, "every contender has the rows",
+              reference.rows[i].name);
+    }
+    check_names_start_with_keys(contender);
+  }
+}
+
 void check_marks_agree_with_values(const model::Comparison& comparison) {
   const double factor = comparison.factor;
   for (const auto& row : comparison.rows) {

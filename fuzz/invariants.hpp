@@ -20,6 +20,11 @@ void require(bool holds, std::string_view what, std::string_view context = {});
 // Every row's name starts with its key (`key` or `key(params...)`).
 void check_names_start_with_keys(const model::Comparison& comparison);
 
+// Every contender of `multi` has the rows of `reference` (their names, in order): compare-many
+// compares on the sorted union of the names in all files, as compare does on two.
+void check_contenders_have_rows(const model::MultiComparison& multi,
+                                const model::Comparison& reference);
+
 // The marks agree with the values (spec 3.4, 3.5): the ratio is after/before; a failure mark
 // has the failed side; with both sides positive and finite, `+` has a ratio of at least the
 // factor, `-` at most its inverse, and an unmarked row without `~` lies within the factor.
