@@ -8,6 +8,7 @@
 //   - it starts with the marker `<!-- spyglass:ID -->`, and GitHub's parser (cmark-gfm) finds no
 //     raw HTML in it but the marker and the template's own `<details>`, `<summary>` and `<sub>`;
 //   - every row of each GFM table has as many cell separators as its header;
+//   - the Mermaid chart, when shown, has one quoted label per bar;
 //   - every regression is a row of the regressions table or counted as left out by the note
 //     saying what the comment left out;
 //   with `@section`, the section spliced into the input's comment body (`@body`, "" for none):
@@ -380,6 +381,22 @@ std::size_t declared_left_out(std::string_view comment) {
   return n;
 }
 
+// The Mermaid chart in `comment`, if any, has one quoted label per bar: a label holding a quote
+// would end early and shift every bar after it.
+void check_chart(std::string_view comment) {
+  const auto axis = comment.find("\n  x-axis [");
+  if (axis == std::string_view::npos) {
+    return;
+  }
+  const auto labels = comment.substr(axis + 1, comment.find('\n', axis + 1) - axis - 1);
+  const auto bar_at = comment.find("\n  bar [", axis);
+  require(bar_at != std::string_view::npos, "the chart has bars", comment);
+  const auto bars = comment.substr(bar_at + 1, comment.find('\n', bar_at + 1) - bar_at - 1);
+  const auto quotes = static_cast<std::size_t>(std::count(labels.begin(), labels.end(), '"'));
+  const auto commas = static_cast<std::size_t>(std::count(bars.begin(), bars.end(), ','));
+  require(quotes == 2 * (commas + 1), "the chart has one quoted label per bar", comment);
+}
+
 void check_default_comment(const std::string& comment, const Spec& spec, const Built& built) {
   const auto marker = render::comment_marker(spec.id);
   require(comment.starts_with(marker + "\n"), "the comment starts with its marker", comment);
@@ -391,6 +408,7 @@ void check_default_comment(const std::string& comment, const Spec& spec, const B
             html[i] + "\n--- found in ---\n" + comment);
   }
   spyglass::fuzz::check_table_columns(comment);
+  check_chart(comment);
 
   std::size_t listed = 0;
   for (const auto line : split(comment, '\n')) {
