@@ -3,7 +3,8 @@
 # check that every source is clang-formatted, the same suite under clang with AddressSanitizer +
 # UndefinedBehaviorSanitizer, a short libFuzzer run of each fuzz target, a schema check of
 # action.yml and the example workflows, and the container action end to end (podman;
-# SPYGLASS_CONTAINER_TEST=0 skips it where no container can run). Exits non-zero when any lane
+# SPYGLASS_CONTAINER_TEST=0 skips it where no container can run), and, with SPYGLASS_MUTATION=1
+# only, mutation testing (scripts/mutate.sh; too slow for every run). Exits non-zero when any lane
 # fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,4 +35,11 @@ if [[ "${SPYGLASS_CONTAINER_TEST:-1}" == 0 ]]; then
   echo "skipped: SPYGLASS_CONTAINER_TEST=0"
 else
   bash scripts/container-test.sh build-test
+fi
+
+echo "== lane 6: mutation testing"
+if [[ "${SPYGLASS_MUTATION:-0}" == 1 ]]; then
+  bash scripts/mutate.sh
+else
+  echo "skipped: SPYGLASS_MUTATION=1 runs it (CONTRIBUTING.md, \"Mutation testing\")"
 fi

@@ -312,6 +312,16 @@ TEST(CompareResults, OverlappingIntervalsGiveTilde) {
   EXPECT_DOUBLE_EQ(*row.after.err, 2e-7);
 }
 
+// The `~` goes both ways: a speedup beyond the factor that the CIs call the same shows it too.
+TEST(CompareResults, OverlappingIntervalsGiveTildeForASpeedupToo) {
+  const auto row = only_row({with_stats(timed("t", 2e-6), 1e-6, 4e-6, 1.8e-6, 2.2e-6, 10)},
+                            {with_stats(timed("t", 1e-6), 5e-7, 3e-6, 8e-7, 1.2e-6, 10)});
+  EXPECT_EQ(row.change, Change::k_none);
+  EXPECT_TRUE(row.insignificant);
+  EXPECT_EQ(row.evidence, Evidence::k_ci_overlap);
+  EXPECT_EQ(row.ratio, 0.5);
+}
+
 TEST(CompareResults, SeparateIntervalsLetTheFactorDecide) {
   const auto row = only_row({with_stats(timed("t", 1e-6), 9e-7, 1.1e-6, 9.5e-7, 1.05e-6, 10)},
                             {with_stats(timed("t", 3e-6), 2.9e-6, 3.1e-6, 2.95e-6, 3.05e-6, 10)});

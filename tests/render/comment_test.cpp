@@ -455,6 +455,32 @@ std::pair<std::string, std::string> write_large_comparison(const TempDir& dir, s
           dir.write("results/m1/bbbbbbbb-e1.json", after.dump())};
 }
 
+// GitHub refuses a comment body over 65,536 characters ("Body is too long (maximum is 65536
+// characters)"), so that is the default --max-chars.
+TEST(CommentFit, GitHubsLimitIs65536Characters) {
+  EXPECT_EQ(render::k_github_comment_limit, std::size_t{65536});
+}
+
+// The regression listing stops at the last row that fits: one character less than a comment
+// listing k regression rows gives a comment within that limit listing k - 1.
+TEST(CommentFit, OneCharacterLessListsOneRegressionRowLess) {
+  const TempDir dir("spyglass-fit");
+  const auto [before, after] = write_large_comparison(dir, 2000);
+  auto comment_at = [&](std::size_t max_chars) {
+    const auto result = run_cli({"comment", "--print-only", "--base", before, "--pr", after,
+                                 "--max-chars", std::to_string(max_chars)});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return result.out;
+  };
+  const auto wide = comment_at(8000);
+  const std::size_t size = render::count_code_points(wide);
+  const std::size_t rows = inspect_gfm(wide).tables.at(0).rows.size();
+  ASSERT_GT(rows, 1u);
+  const auto narrow = comment_at(size - 1);
+  EXPECT_LE(render::count_code_points(narrow), size - 1);
+  EXPECT_EQ(inspect_gfm(narrow).tables.at(0).rows.size(), rows - 1);
+}
+
 // The footer's lead names what the inputs record, with no separator before it: a head without a
 // base, or nothing at all for a table that names no commit or environment.
 TEST(CommentFooter, LeadsWithOnlyTheProvenanceTheInputsHave) {

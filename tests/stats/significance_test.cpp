@@ -101,6 +101,18 @@ TEST(IsDifferent, SevenVsSevenDisjointSamplesAreDifferent) {
   EXPECT_EQ(got.p_value, 0.0005827505827508643);
 }
 
+// asv's threshold is p < 0.002: 9 against 5 samples with one pair out of order give U = 1 and
+// p = 4 / C(14, 5) = 4 / 2002 = 0.001998, just different (and the CIs alone would not say so).
+TEST(IsDifferent, APJustUnderTheThresholdIsDifferent) {
+  const std::vector<double> a = {1, 2, 3, 4, 5, 6, 7, 8, 10.5};
+  const std::vector<double> b = {10, 11, 12, 13, 14};
+  const TestOutcome got = is_different(&a, &b, with_ci(1, 11), with_ci(10, 14));
+  EXPECT_TRUE(got.result);
+  EXPECT_EQ(got.evidence, Evidence::k_mann_whitney);
+  ASSERT_TRUE(got.p_value.has_value());
+  EXPECT_NEAR(*got.p_value, 4.0 / 2002.0, 1e-15);
+}
+
 TEST(IsDifferent, FiveVsFiveFallsBackToConfidenceIntervals) {
   const auto a = counting(1, 5);
   const auto b = counting(6, 5);
@@ -236,6 +248,17 @@ TEST(IsResultBetter, SignificantDifferenceStillNeedsTheFactor) {
   const TestOutcome beyond = is_result_better(1.0, 1.2, {&a, nullptr}, {&b, nullptr}, 1.1);
   EXPECT_TRUE(beyond.result);
   EXPECT_EQ(beyond.evidence, Evidence::k_ci_overlap);
+}
+
+// asv's comparison is strict: a change of exactly the factor is not better, however significant
+// (1.1 / 1.1 is exactly 1.0).
+TEST(IsResultBetter, AChangeOfExactlyTheFactorIsNotBetter) {
+  const model::Stats a = with_ci(0.9, 1.0);
+  const model::Stats b = with_ci(1.05, 1.15);
+  const TestOutcome exactly = is_result_better(1.0, 1.1, {&a, nullptr}, {&b, nullptr}, 1.1);
+  EXPECT_FALSE(exactly.result);
+  EXPECT_EQ(exactly.evidence, Evidence::k_ci_overlap);
+  EXPECT_TRUE(is_result_better(0.999, 1.1, {&a, nullptr}, {&b, nullptr}, 1.1).result);
 }
 
 TEST(IsResultBetter, ReportsTheMannWhitneyPValue) {

@@ -12,6 +12,12 @@ TEST(EscapeControlCharacters, WritesControlsAsVisibleEscapes) {
   EXPECT_EQ(escape_control_characters("next\xc2\x85line"), "next\\u0085line");
 }
 
+TEST(EscapeControlCharacters, EscapesTheWholeC1RangeAndNothingPastIt) {
+  // C1 is U+0080..U+009F, in UTF-8 C2 80..C2 9F; U+00A0 (C2 A0) is a printable no-break space.
+  EXPECT_EQ(escape_control_characters("\xc2\x80|\xc2\x90|\xc2\x9f|\xc2\xa0"),
+            "\\u0080|\\u0090|\\u009f|\xc2\xa0");
+}
+
 TEST(EscapeControlCharacters, KeepsPrintableTextAndOtherUtf8) {
   EXPECT_EQ(escape_control_characters("µs ünï \xc2\xa0 ok"), "µs ünï \xc2\xa0 ok");
 }
