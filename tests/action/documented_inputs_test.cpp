@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "support/action_runner.hpp"
+#include "support/asv_json.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 #include "support/step_outputs.hpp"
@@ -565,12 +566,7 @@ std::pair<std::string, std::string> write_regressions(const TempDir& dir, int re
   nlohmann::json after = {{"results", nlohmann::json::object()}};
   for (int i = 0; i < regressed; ++i) {
     const std::string name = "cap.time_" + std::to_string(100 + i);
-    catalog[name] = {{"name", name},
-                     {"param_names", nlohmann::json::array()},
-                     {"params", nlohmann::json::array()},
-                     {"type", "time"},
-                     {"unit", "seconds"},
-                     {"version", "1"}};
+    catalog[name] = time_benchmark_entry(name);
     before["results"][name] = {{0.001}, nlohmann::json::array(), "1"};
     after["results"][name] = {{0.002}, nlohmann::json::array(), "1"};
   }

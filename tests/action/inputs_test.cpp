@@ -64,6 +64,10 @@ TEST(ActionInputs, BadValues) {
             "input metric: 'wall_time' is not real_time or cpu_time");
   EXPECT_EQ(error_of(Inputs({{"INPUT_MAX-INPUT-SIZE", "2GB"}})),
             "input max-input-size: '2GB' is not a byte count (like 64MiB)");
+  for (const char* number : {"0", "-3", "7x", "99999999999"}) {
+    EXPECT_EQ(error_of(Inputs({{"INPUT_PR-NUMBER", number}})),
+              "input pr-number: '" + std::string(number) + "' is not a pull request number");
+  }
 }
 
 TEST(ActionInputs, MaxInputSizeDefaultsToOneGibibyteAndTakesASuffix) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "support/asv_json.hpp"
 #include "support/gfm_inspect.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
@@ -433,12 +434,7 @@ std::pair<std::string, std::string> write_large_comparison(const TempDir& dir, s
     }
     before["results"][name] = {{base}, nlohmann::json::array(), "1"};
     after["results"][name] = {changed, nlohmann::json::array(), "1"};
-    catalog[name] = {{"name", name},
-                     {"param_names", nlohmann::json::array()},
-                     {"params", nlohmann::json::array()},
-                     {"type", "time"},
-                     {"unit", "seconds"},
-                     {"version", "1"}};
+    catalog[name] = time_benchmark_entry(name);
   }
   for (auto [file, commit] : {std::pair{&before, 'a'}, std::pair{&after, 'b'}}) {
     (*file)["commit_hash"] = std::string(40, commit);
