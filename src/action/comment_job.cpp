@@ -145,17 +145,20 @@ github::GateVerdict gate_verdict(const LoadedComparison& loaded, std::optional<d
                        : github::evaluate_gate(*loaded.multi, thresholds);
 }
 
-// The step outputs (docs/action.md lists them).
+// The step outputs (docs/action.md lists them), secrets redacted as in the log: a later step may
+// print them, and a fork may put a token's start into a benchmark name.
 void write_outputs(const std::string& path, const LoadedComparison& loaded,
                    const render::CommentInput& input, const github::GateVerdict& verdict,
-                   const PublishOutcome& posted, const std::optional<std::string>& body_path) {
+                   const PublishOutcome& posted, const std::optional<std::string>& body_path,
+                   const util::Io& io) {
   const auto model = render::build_comment_model(input, {});
   const auto& counts = model["counts"];
   const auto improvements =
       counts["improved"].get<std::size_t>() + counts["fixed"].get<std::size_t>();
   std::string text;
   auto add = [&](const char* name, const std::string& value) {
-    text += output_entry(name, value, std::to_string(std::hash<std::string>{}(loaded.raw_table)));
+    text += output_entry(name, io.redacted(value),
+                         std::to_string(std::hash<std::string>{}(loaded.raw_table)));
   };
   add("regression-detected", verdict.regression_detected ? "true" : "false");
   add("regressions", std::to_string(counts["regressed"].get<std::size_t>()));
@@ -341,7 +344,7 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   }
 
   if (const auto outputs = env.get("GITHUB_OUTPUT")) {
-    write_outputs(*outputs, loaded, input, fail, posted, body_path);
+    write_outputs(*outputs, loaded, input, fail, posted, body_path, io);
   }
   if (env.get("GITHUB_ACTIONS") == std::optional<std::string>("true") && !job.print_only) {
     annotate_regressions(loaded, io);

@@ -20,4 +20,8 @@ void Io::add_secret(const std::string& secret) const {
   }
 }
 
+std::string Io::redacted(std::string_view text) const {
+  return out_guard != nullptr ? out_guard->redacted(text) : std::string(text);
+}
+
 }  // namespace spyglass::util

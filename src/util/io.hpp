@@ -35,6 +35,10 @@ struct Io {
 
   // Redact `secret` from everything printed from now on.
   void add_secret(const std::string& secret) const;
+
+  // `text` with every secret `out` redacts redacted, for what spyglass writes elsewhere than
+  // `out` that a log may show (the step outputs).
+  std::string redacted(std::string_view text) const;
 };
 
 }  // namespace spyglass::util

@@ -47,14 +47,15 @@ class WorkflowCommandGuard final : public std::streambuf {
   // line written before it; an unended line is ended first.
   void write_command(std::string_view command);
 
+  // `text` with every known secret redacted.
+  std::string redacted(std::string_view text) const;
+
  protected:
   int_type overflow(int_type c) override;
   std::streamsize xsputn(const char* text, std::streamsize count) override;
   int sync() override;
 
  private:
-  // `text` with every known secret redacted.
-  std::string redacted(std::string_view text) const;
   // Pass on `text` (whole lines, but for an unended last one), redacted, framing each line that
   // could be a command.
   void pass_on_redacted(std::string_view text);

@@ -287,6 +287,25 @@ TEST_F(ActionE2e, TokenNeverPrinted) {
   EXPECT_EQ(read_text(summary_path()).find(k_token), std::string::npos);
 }
 
+// A fork's benchmark name may hold the token's start (a fuzzer found one): the step outputs are
+// redacted as the log is, since a later step may print them.
+TEST_F(ActionE2e, StepOutputsRedactTheTokenInABenchmarkName) {
+  const std::string token_start = std::string(k_token).substr(0, 12);
+  auto env = pull_request_env();
+  env["INPUT_COMPARISON-TEXT-FILE"] =
+      m_dir.write("comparison.txt",
+                  "| Change   | Before   | After   |   Ratio | Benchmark (Parameter)   |\n"
+                  "|----------|----------|---------|---------|-------------------------|\n"
+                  "| -        | 406M     | 354M    |    0.87 | mem." +
+                      token_start + " |\n");
+  const auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto output = read_text(output_path());
+  EXPECT_EQ(output.find(token_start), std::string::npos) << output;
+  EXPECT_NE(output.find("| mem.*** |"), std::string::npos) << output;
+  EXPECT_EQ(result.out.find(token_start), std::string::npos) << result.out;
+}
+
 TEST_F(ActionE2e, UpdateAmongThreeHundredCommentsTakesAtMostFiveRequests) {
   ASSERT_EQ(run_cli({"action"}, pull_request_env()).exit_code, 0);
   m_github.seed_comments(k_repo, k_pr, 300);
