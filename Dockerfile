@@ -1,5 +1,5 @@
 # spyglass as a container action (action.yml: `runs.using: docker`, `image: Dockerfile`).
-# docs/action.md explains publishing this image so users skip the build.
+# Releases point action.yml at this image prebuilt on GHCR (docs/action.md, "Which image runs").
 
 # Build stage: compile spyglass from Debian packages only, Release, without tests.
 FROM docker.io/library/debian:bookworm-slim AS build
