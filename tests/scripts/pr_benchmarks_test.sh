@@ -13,18 +13,8 @@ spyglass=${SPYGLASS_BINARY:?SPYGLASS_BINARY: the built spyglass}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-failures=0
-check() {
-  local what=$1 expected=$2 actual=$3
-  if [[ $expected != "$actual" ]]; then
-    echo "FAIL: $what"
-    echo "  expected: $(printf '%q' "$expected")"
-    echo "  actual:   $(printf '%q' "$actual")"
-    failures=$((failures + 1))
-  else
-    echo "ok: $what"
-  fi
-}
+# shellcheck source=tests/scripts/checks.sh
+source "$source_dir/tests/scripts/checks.sh"
 
 # The head, as a source tree that the script builds: its scripts/build.sh (as the real one, called
 # as `scripts/build.sh DIR CMAKE-OPTIONS...`) records how it was called and "builds" a spyglass

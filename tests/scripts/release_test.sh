@@ -12,18 +12,8 @@ release=$source_dir/scripts/release.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-failures=0
-check() {
-  local what=$1 expected=$2 actual=$3
-  if [[ $expected != "$actual" ]]; then
-    echo "FAIL: $what"
-    echo "  expected: $(printf '%q' "$expected")"
-    echo "  actual:   $(printf '%q' "$actual")"
-    failures=$((failures + 1))
-  else
-    echo "ok: $what"
-  fi
-}
+# shellcheck source=tests/scripts/checks.sh
+source "$source_dir/tests/scripts/checks.sh"
 
 # Runs "$@", expecting exit 2 and exactly the one-line error `message` on stderr.
 check_refused() {
@@ -51,6 +41,7 @@ done
 check "image of Owner/Repo" ghcr.io/owner/repo "$(bash "$release" image Owner/Repo)"
 check "image of Spy.Org/spy-glass_2" ghcr.io/spy.org/spy-glass_2 \
   "$(bash "$release" image Spy.Org/spy-glass_2)"
+# shellcheck disable=SC2016 # a name that would run a command if it were ever evaluated
 for bad in owner owner/repo/x "owner/re po" "/repo" 'owner/$(id)'; do
   check_refused "image of '$bad'" "release: '$bad' is not OWNER/REPO" bash "$release" image "$bad"
 done
