@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# scripts/release.sh, run as .github/workflows/release.yml runs it, on the real action.yml,
-# CMakeLists.txt and CHANGELOG.md (copied into a temporary repository where a step needs a
-# CHANGELOG section or git tags): the tags of a version, the image name, the checks of the tag,
-# the rewrite of action.yml (one line changed, idempotent, valid for GitHub's action schema), the
-# release notes, and the release commit with its moved tags pushed to a local bare repository.
+# scripts/release.sh, run as .github/workflows/release.yml runs it, on the real action.yml and
+# CMakeLists.txt (copied into a temporary repository, with a CHANGELOG.md made there, where a step
+# needs a release's CHANGELOG section or git tags): the tags of a version, the image name, the
+# checks of the tag, the rewrite of action.yml (one line changed, idempotent, valid for GitHub's
+# action schema), the release notes, the real CHANGELOG.md's headings, and the release commit
+# with its moved tags pushed to a local bare repository.
 # Exits 1 on the first failed check; 77 (a skip for ctest) when everything else passed but the
 # schema check could not run (no npm or no registry).
 set -euo pipefail
@@ -52,8 +53,10 @@ action=$work/rewrite/action.yml
 cp "$source_dir/action.yml" "$action"
 bash "$release" action-yml "v$version" Owner/Repo "$action"
 # Only the image line differs, and it names the image of exactly this version.
+line=$(grep -n '^  image: Dockerfile$' "$source_dir/action.yml" | cut -d: -f1)
 check "the rewrite changes only the image line" \
-  "$(printf '%s\n' "160c160" "<   image: Dockerfile" "---" ">   image: docker://ghcr.io/owner/repo:$version")" \
+  "$(printf '%s\n' "${line}c$line" "<   image: Dockerfile" "---" \
+    ">   image: docker://ghcr.io/owner/repo:$version")" \
   "$(diff "$source_dir/action.yml" "$action" || true)"
 check "the rewritten runs section" \
   "$(printf '%s\n' "runs:" "  using: docker" "  image: docker://ghcr.io/owner/repo:$version" \
@@ -82,8 +85,11 @@ repo=$work/repo
 mkdir -p "$repo/scripts"
 cp "$release" "$repo/scripts/"
 cp "$source_dir/CMakeLists.txt" "$source_dir/action.yml" "$repo/"
-# The real CHANGELOG.md has no released section yet (only Unreleased).
-cp "$source_dir/CHANGELOG.md" "$repo/"
+# The real CHANGELOG.md's sections are Unreleased and releases in the format the check reads.
+check "CHANGELOG.md's sections are '## Unreleased' or '## X.Y.Z - YYYY-MM-DD'" "" \
+  "$(grep '^## ' "$source_dir/CHANGELOG.md" |
+    grep -vxE '## (Unreleased|(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*)){2} - [0-9]{4}-[0-9]{2}-[0-9]{2})' || true)"
+printf '# Changelog\n\n## Unreleased\n\n- Not released.\n' >"$repo/CHANGELOG.md"
 check_refused "check without a CHANGELOG section" \
   "release: CHANGELOG.md has no section '## $version - YYYY-MM-DD'" \
   bash "$repo/scripts/release.sh" check "v$version"
