@@ -75,6 +75,15 @@ check_refused "a tag that is not vX.Y.Z" \
 check_refused "a tag without v" "release: tag '$version' does not start with v" \
   bash "$release" action-yml "$version" Owner/Repo "$action"
 check "refused rewrites leave the file alone" "" "$(diff "$work/once.yml" "$action" || true)"
+# An input named image is not the image.
+mkdir "$work/input-named-image"
+printf 'name: x\ninputs:\n  image:\n    default: y\nruns:\n  using: docker\n  image: Dockerfile\n' \
+  >"$work/input-named-image/action.yml"
+bash "$release" action-yml "v$version" o/r "$work/input-named-image/action.yml"
+check "only the image line under runs: is rewritten" \
+  "$(printf 'name: x\ninputs:\n  image:\n    default: y\nruns:\n  using: docker\n  image: %s\n' \
+    "docker://ghcr.io/o/r:$version")" \
+  "$(cat "$work/input-named-image/action.yml")"
 printf 'name: x\nruns:\n  using: docker\n  args:\n    - action\n' >"$work/no-image.yml"
 check_refused "an action.yml without an image line" \
   "release: $work/no-image.yml has no single 'image:' line under 'runs:'" \
