@@ -24,6 +24,9 @@ RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSPYGLASS_BUILD_TES
 # nsswitch.conf (scripts/collect-runtime.sh). No shell, no package manager; no network use at
 # run time except the GitHub API.
 FROM scratch
+LABEL org.opencontainers.image.licenses="BSD-3-Clause"
 COPY --from=build /rootfs /
+# The license's notice travels with the binary (its second clause).
+COPY LICENSE /usr/share/doc/spyglass/LICENSE
 WORKDIR /github/workspace
 ENTRYPOINT ["/usr/local/bin/spyglass"]
