@@ -11,6 +11,7 @@ packages=("$@")
   libcurl4-openssl-dev libcpp-httplib-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev
   hyperfine jq  # the pull-request benchmarks' test (tests/scripts/pr_benchmarks_test.sh)
+  python3-yaml  # the release test reads release.yml's steps (tests/scripts/release_test.sh)
   chromium  # the HTML report's browser test (tests/render/html_report_browser_test.cpp)
 )
 

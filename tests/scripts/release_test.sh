@@ -4,7 +4,9 @@
 # needs a release's CHANGELOG section or git tags): the tags of a version, the image name, the
 # checks of the tag, the rewrite of action.yml (one line changed, idempotent, valid for GitHub's
 # action schema), the release notes, the real CHANGELOG.md's headings, and the release commit
-# with its moved tags pushed to a local bare repository.
+# with its moved tags pushed to a local bare repository. The workflow's own `run:` steps (read
+# with python3-yaml) run where they can: the check, the image names, the release commit and the
+# GitHub release (with a gh that records what it was asked).
 # Exits 1 on the first failed check; 77 (a skip for ctest) when everything else passed but the
 # schema check could not run (no npm or no registry).
 set -euo pipefail
@@ -25,6 +27,24 @@ check_refused() {
   check "$what: exit code" 2 "$status"
   check "$what: message" "$message" "$(cat "$work/err")"
   check "$what: prints nothing" "" "$(cat "$work/out")"
+}
+
+# Runs the `run:` script of the step with the id STEP of the job JOB of release.yml in the
+# directory DIR as the runner runs it (the workflow's shell: bash -eo pipefail), with the
+# variables of the call standing in for the `${{ }}` expressions of the job's and step's env.
+run_step() {
+  local job=$1 step=$2 dir=$3 script
+  script=$(python3 - "$source_dir/.github/workflows/release.yml" "$job" "$step" <<'PY'
+import sys
+import yaml
+workflow = yaml.safe_load(open(sys.argv[1]))
+steps = [s for s in workflow["jobs"][sys.argv[2]]["steps"] if s.get("id") == sys.argv[3]]
+if len(steps) != 1:
+    sys.exit(f"release.yml: no single step {sys.argv[3]} in job {sys.argv[2]}")
+print(steps[0]["run"])
+PY
+  )
+  (cd "$dir" && bash --noprofile --norc -eo pipefail -c "$script")
 }
 
 version=$(bash "$release" version)
@@ -107,6 +127,20 @@ check_refused "check without a CHANGELOG section" \
   printf -- '- A prebuilt image (#12).\n\n## 0.0.9 - 2026-11-01\n\n- Older.\n'
 } >"$repo/CHANGELOG.md"
 check "check prints the version" "$version" "$(bash "$repo/scripts/release.sh" check "v$version")"
+: >"$work/output"
+GITHUB_REF_NAME=v$version GITHUB_OUTPUT=$work/output run_step check version "$repo"
+check "the check job's output" "version=$version" "$(cat "$work/output")"
+: >"$work/output"
+status=0
+GITHUB_REF_NAME=v9.9.9 GITHUB_OUTPUT=$work/output run_step check version "$repo" 2>/dev/null ||
+  status=$?
+check "the check job fails on a tag that disagrees" "2 " "$status $(cat "$work/output")"
+GITHUB_REPOSITORY=Owner/Repo VERSION=$version GITHUB_OUTPUT=$work/output \
+  run_step image names "$repo"
+check "the image job's names" \
+  "$(printf '%s\n' "image=ghcr.io/owner/repo" "tags<<EOF" "ghcr.io/owner/repo:$version" \
+    "ghcr.io/owner/repo:${version%.*}" "ghcr.io/owner/repo:${version%%.*}" "EOF")" \
+  "$(cat "$work/output")"
 check_refused "check of a tag that disagrees" \
   "release: tag v9.9.9 disagrees with CMakeLists.txt, whose project version is '$version'" \
   bash "$repo/scripts/release.sh" check v9.9.9
@@ -135,7 +169,7 @@ check_refused "commit when HEAD is not the tag" \
   "release: HEAD is not the commit of v$version; check out the tag first" \
   bash "$repo/scripts/release.sh" commit "v$version" Owner/Repo
 git -C "$repo" checkout -q "v$version"
-out=$(bash "$repo/scripts/release.sh" commit "v$version" Owner/Repo)
+out=$(GITHUB_REF_NAME=v$version GITHUB_REPOSITORY=Owner/Repo run_step release commit "$repo")
 released=$(git -C "$repo" rev-parse HEAD)
 check "commit reports the moved tags" \
   "release: v$version v${version%.*} v$major -> $released" "$out"
@@ -153,6 +187,22 @@ for tag in "v$version" "v${version%.*}" "v$major"; do
 done
 check "the default branch keeps image: Dockerfile" "  image: Dockerfile" \
   "$(git -C "$work/remote.git" show main:action.yml | grep '^  image:')"
+
+# The GitHub release, with a gh that records its arguments and the notes it was given.
+mkdir "$work/bin" "$work/runner-temp"
+cat >"$work/bin/gh" <<GH
+#!/usr/bin/env bash
+echo "\$*" >"$work/gh-args"
+cp "\${@: -1}" "$work/gh-notes"
+GH
+chmod +x "$work/bin/gh"
+PATH=$work/bin:$PATH GITHUB_REF_NAME=v$version VERSION=$version RUNNER_TEMP=$work/runner-temp \
+  GH_TOKEN=not-a-token run_step release github-release "$repo"
+check "gh creates the release of the tag" \
+  "release create v$version --verify-tag --title v$version --notes-file $work/runner-temp/notes.md" \
+  "$(cat "$work/gh-args")"
+check "the release notes are the CHANGELOG section" \
+  "$(bash "$repo/scripts/release.sh" notes "$version")" "$(cat "$work/gh-notes")"
 
 # --- the schema check: the rewritten action.yml and the release workflow ----------------------------
 validation=$(bash "$source_dir/scripts/validate-action.sh" "$action" \
