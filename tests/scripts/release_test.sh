@@ -135,6 +135,7 @@ status=0
 GITHUB_REF_NAME=v9.9.9 GITHUB_OUTPUT=$work/output run_step check version "$repo" 2>/dev/null ||
   status=$?
 check "the check job fails on a tag that disagrees" "2 " "$status $(cat "$work/output")"
+: >"$work/output"
 GITHUB_REPOSITORY=Owner/Repo VERSION=$version GITHUB_OUTPUT=$work/output \
   run_step image names "$repo"
 check "the image job's names" \
