@@ -10,6 +10,7 @@ packages=("$@")
   nlohmann-json3-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
   libcurl4-openssl-dev libcpp-httplib-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libkainjow-mustache-dev
+  libyaml-cpp-dev  # the workflow harness (tests/workflows/)
   chromium  # the HTML report's browser test (tests/render/html_report_browser_test.cpp)
 )
 
