@@ -22,7 +22,9 @@
 // * `pip install …`: the tests put a `pip` that accepts only installs of asv and virtualenv and
 //   does nothing, and `asv` (the offline asv kit's wrapper) first on PATH (tools_bin).
 //
-// The harness is a test helper, not a runner: no containers, services, secrets or caching.
+// The harness is a test helper, not a runner: no containers, services, secrets or caching. It is
+// written here because Debian packages no workflow runner (nektos/act is not in Debian, and it
+// runs every step in a container, which the test lanes cannot count on).
 
 #include <filesystem>
 #include <map>

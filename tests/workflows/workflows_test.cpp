@@ -5,6 +5,7 @@
 // Without SPYGLASS_ASV the tests fail; SPYGLASS_ASV_WORKFLOWS=0 skips them on purpose.
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -352,8 +353,13 @@ TEST_F(DocumentedWorkflow, SameRepoPrStopsWhenAsvWroteNoResultFile) {
 }
 
 TEST_F(DocumentedWorkflow, ForkPattern) {
+  // Part 2 runs on the completion of part 1, by part 1's name.
   EXPECT_EQ(workflow_events(workflow_path("fork-comment.yml")),
             std::vector<std::string>{"workflow_run"});
+  const YAML::Node trigger =
+      YAML::LoadFile(workflow_path("fork-comment.yml"))["on"]["workflow_run"];
+  EXPECT_EQ(trigger["workflows"][0].as<std::string>(),
+            workflow_name(workflow_path("fork-benchmark.yml")));
   const auto untrusted = run("fork-benchmark.yml", pull_request_event(), "2001");
   ASSERT_EQ(untrusted.job("benchmark").result, "success");
   const fs::path artifact = m_setup.artifacts / "2001" / "benchmark-results";
@@ -510,6 +516,103 @@ jobs:
   EXPECT_THROW(run_workflow(file, {"pull_request", {{"pull_request", json::object()}}, k_head_sha},
                             "1", setup),
                std::runtime_error);
+}
+
+// GITHUB_OUTPUT, GITHUB_ENV (a heredoc) and GITHUB_PATH read back after a step, a failed step
+// skipping the rest but not an `if: always()` one, job outputs and `needs`, a matrix.
+TEST(WorkflowHarness, ProcessesTheFileCommandsAsTheRunnerDoes) {
+  TempDir dir("spyglass-workflow-harness");
+  const std::string file = dir.write("files.yml", R"yml(name: files
+on: pull_request
+jobs:
+  first:
+    runs-on: ubuntu-latest
+    outputs:
+      word: ${{ steps.out.outputs.word }}
+    steps:
+      - id: out
+        run: |
+          echo "word=hello" >> "$GITHUB_OUTPUT"
+          { echo "TEXT<<EOF"; echo "line 1"; echo "line 2"; echo "EOF"; } >> "$GITHUB_ENV"
+          mkdir -p "$RUNNER_TEMP/tools"
+          printf '#!/bin/sh\necho tool ran\n' > "$RUNNER_TEMP/tools/mytool"
+          chmod +x "$RUNNER_TEMP/tools/mytool"
+          echo "$RUNNER_TEMP/tools" >> "$GITHUB_PATH"
+      - run: |
+          printf '%s|' "$TEXT" "${{ env.TEXT }}"
+          mytool
+      - run: exit 3
+      - if: always()
+        run: echo "after ${{ steps.out.outputs.word }}"
+      - run: echo never
+  second:
+    needs: first
+    if: always()
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        letter: [x, y]
+    steps:
+      - run: echo "${{ needs.first.result }} ${{ needs.first.outputs.word }} ${{ matrix.letter }}"
+  third:
+    needs: first
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo never
+)yml");
+  RunnerSetup setup;
+  setup.scratch = dir.path() / "jobs";
+  setup.tools_bin = dir.path() / "bin";
+  setup.repository = k_repo;
+  const auto result = run_workflow(file, {"pull_request", json::object(), k_head_sha}, "1", setup);
+  const auto& first = result.job("first");
+  ASSERT_EQ(first.steps.size(), 5u);
+  EXPECT_EQ(first.steps[0].outputs, (std::map<std::string, std::string>{{"word", "hello"}}));
+  EXPECT_EQ(first.steps[1].log, "line 1\nline 2|line 1\nline 2|tool ran\n");
+  EXPECT_EQ(first.steps[2].exit_code, 3);
+  EXPECT_EQ(first.steps[3].log, "after hello\n");
+  EXPECT_EQ(first.steps[4].outcome, "skipped");
+  EXPECT_EQ(first.result, "failure");
+  EXPECT_EQ(result.job("second (x)").steps.at(0).log, "failure hello x\n");
+  EXPECT_EQ(result.job("second (y)").steps.at(0).log, "failure hello y\n");
+  EXPECT_EQ(result.job("third").result, "skipped");
+}
+
+// actions/checkout fetches `ref` as deep as `fetch-depth` says (1 by default, 0 for everything).
+TEST(WorkflowHarness, ChecksOutTheRefAtTheFetchDepth) {
+  TempDir dir("spyglass-workflow-harness");
+  const std::string repo = (dir.path() / "origin").string();
+  ASSERT_EQ(
+      std::system(("bash '" + source_dir() + "/../shared/tools/asv/demo-project/make-repo.sh' '" +
+                   repo + "' >/dev/null")
+                      .c_str()),
+      0);
+  const std::string file = dir.write("checkout.yml", R"yml(name: checkout
+on: pull_request
+jobs:
+  shallow:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "$(git rev-parse HEAD) $(git rev-list --count HEAD)"
+  full:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.base.sha }}
+          fetch-depth: 0
+      - run: echo "$(git rev-parse HEAD) $(git rev-list --count --all)"
+)yml");
+  RunnerSetup setup;
+  setup.origin = repo;
+  setup.scratch = dir.path() / "jobs";
+  setup.tools_bin = dir.path() / "bin";
+  setup.repository = k_repo;
+  const json payload = {{"pull_request", {{"base", {{"sha", k_base_sha}}}}}};
+  const auto result = run_workflow(file, {"pull_request", payload, k_head_sha}, "1", setup);
+  EXPECT_EQ(result.job("shallow").steps.at(1).log, std::string(k_head_sha) + " 1\n");
+  EXPECT_EQ(result.job("full").steps.at(1).log, std::string(k_base_sha) + " 2\n");
 }
 
 // Every documented workflow is run by a test in this file (a call of run() naming it): a new
