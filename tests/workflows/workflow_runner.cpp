@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -93,6 +94,9 @@ int run_process(const std::vector<std::string>& argv, const Env& env, const fs::
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      unsupported("waitpid failed");
+    }
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
@@ -389,13 +393,12 @@ class JobRun {
 
   int upload(const std::map<std::string, std::string>& with, const fs::path& log) const {
     const std::string name = with.contains("name") ? with.at("name") : "artifact";
-    if (!with.contains("path") ||
-        with.at("path").find('\n') != with.at("path").find_last_of('\n')) {
-      unsupported("actions/upload-artifact: one path only");
-    }
-    std::string relative = with.at("path");
-    while (!relative.empty() && (relative.back() == '\n' || relative.back() == ' ')) {
+    std::string relative = with.contains("path") ? with.at("path") : "";
+    while (!relative.empty() && std::isspace(static_cast<unsigned char>(relative.back())) != 0) {
       relative.pop_back();
+    }
+    if (relative.empty() || relative.find('\n') != std::string::npos) {
+      unsupported("actions/upload-artifact: the harness takes one path");
     }
     const fs::path source = m_workspace / relative;
     const fs::path target = m_setup.artifacts / m_run_id / name;

@@ -296,7 +296,8 @@ TEST_F(DocumentedWorkflow, SameRepoPr) {
   // The later step sees the outputs even though the gate failed the job.
   const auto& later = job.step("Use the outputs");
   EXPECT_EQ(later.outcome, "success");
-  EXPECT_EQ(later.log, "regressions=2 comment=" + spyglass.outputs.at("comment-url") + "\n");
+  EXPECT_EQ(later.log, "regressions=" + spyglass.outputs.at("regressions") +
+                           " comment=" + spyglass.outputs.at("comment-url") + "\n");
   EXPECT_EQ(job.result, "failure");
 }
 
@@ -343,7 +344,7 @@ TEST_F(DocumentedWorkflow, SameRepoPrStopsWhenAsvWroteNoResultFile) {
   EXPECT_EQ(asv.outcome, "failure");
   EXPECT_EQ(error_lines(asv.log),
             std::vector<std::string>{
-                "::error::asv wrote no result file .asv/results/ci/c8423321-*.json for " +
+                "::error::asv wrote no single result file .asv/results/ci/c8423321-*.json for " +
                 std::string(k_base_sha)})
       << asv.log;
   EXPECT_EQ(job.step("spyglass").outcome, "skipped");
