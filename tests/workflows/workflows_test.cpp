@@ -120,6 +120,25 @@ std::map<std::string, std::string> many_marks_of(const std::string& table, std::
   return marks;
 }
 
+// The harness's directories under `dir` and the action under test: the setup of every run here.
+RunnerSetup setup_in(const TempDir& dir) {
+  RunnerSetup setup;
+  setup.scratch = dir.path() / "jobs";
+  setup.artifacts = dir.path() / "artifacts";
+  setup.tools_bin = dir.path() / "bin";
+  setup.action_dir = source_dir();
+  setup.action_binary = SPYGLASS_BINARY;
+  setup.repository = k_repo;
+  setup.token = k_token;
+  return setup;
+}
+
+// The shell command that makes the asv kit's demo repository at `dest` and prints its SHAs.
+std::string make_repo_command(const fs::path& dest) {
+  return "bash '" + source_dir() + "/../shared/tools/asv/demo-project/make-repo.sh' '" +
+         dest.string() + "'";
+}
+
 class DocumentedWorkflow : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -147,9 +166,7 @@ done
 )");
     fs::permissions(bin / "pip", fs::perms::owner_all, fs::perm_options::add);
     const std::string repo = (m_dir.path() / "origin").string();
-    const std::string command =
-        "bash '" + source_dir() + "/../shared/tools/asv/demo-project/make-repo.sh' '" + repo + "'";
-    FILE* pipe = popen(command.c_str(), "r");
+    FILE* pipe = popen(make_repo_command(repo).c_str(), "r");
     ASSERT_NE(pipe, nullptr);
     char line[128] = {};
     std::string shas;
@@ -159,14 +176,8 @@ done
     ASSERT_EQ(pclose(pipe), 0) << "make-repo.sh failed";
     ASSERT_EQ(shas, std::string(k_base_sha) + "\n" + k_head_sha + "\n");
 
+    m_setup = setup_in(m_dir);
     m_setup.origin = repo;
-    m_setup.artifacts = m_dir.path() / "artifacts";
-    m_setup.tools_bin = bin;
-    m_setup.scratch = m_dir.path() / "jobs";
-    m_setup.action_dir = source_dir();
-    m_setup.action_binary = SPYGLASS_BINARY;
-    m_setup.repository = k_repo;
-    m_setup.token = k_token;
     m_setup.api_url = m_github.api_url();
     m_setup.graphql_url = m_github.graphql_url();
     FakePull pull;
@@ -489,12 +500,7 @@ jobs:
     steps:
       - uses: OWNER/spyglass@v1
 )");
-  RunnerSetup setup;
-  setup.scratch = dir.path() / "jobs";
-  setup.artifacts = dir.path() / "artifacts";
-  setup.action_dir = source_dir();
-  setup.action_binary = SPYGLASS_BINARY;
-  setup.repository = k_repo;
+  const RunnerSetup setup = setup_in(dir);
   const auto result = run_workflow(file, {"pull_request", json::object(), k_head_sha}, "1", setup);
   const auto& step = result.job("comment").steps.at(0);
   EXPECT_EQ(step.outcome, "failure");
@@ -511,9 +517,7 @@ jobs:
     steps:
       - run: echo "${{ github.event.pull_request.nonexistent }}"
 )");
-  RunnerSetup setup;
-  setup.scratch = dir.path() / "jobs";
-  setup.repository = k_repo;
+  const RunnerSetup setup = setup_in(dir);
   EXPECT_THROW(run_workflow(file, {"pull_request", {{"pull_request", json::object()}}, k_head_sha},
                             "1", setup),
                std::runtime_error);
@@ -561,10 +565,7 @@ jobs:
     steps:
       - run: echo never
 )yml");
-  RunnerSetup setup;
-  setup.scratch = dir.path() / "jobs";
-  setup.tools_bin = dir.path() / "bin";
-  setup.repository = k_repo;
+  const RunnerSetup setup = setup_in(dir);
   const auto result = run_workflow(file, {"pull_request", json::object(), k_head_sha}, "1", setup);
   const auto& first = result.job("first");
   ASSERT_EQ(first.steps.size(), 5u);
@@ -583,11 +584,7 @@ jobs:
 TEST(WorkflowHarness, ChecksOutTheRefAtTheFetchDepth) {
   TempDir dir("spyglass-workflow-harness");
   const std::string repo = (dir.path() / "origin").string();
-  ASSERT_EQ(
-      std::system(("bash '" + source_dir() + "/../shared/tools/asv/demo-project/make-repo.sh' '" +
-                   repo + "' >/dev/null")
-                      .c_str()),
-      0);
+  ASSERT_EQ(std::system((make_repo_command(repo) + " >/dev/null").c_str()), 0);
   const std::string file = dir.write("checkout.yml", R"yml(name: checkout
 on: pull_request
 jobs:
@@ -605,11 +602,8 @@ jobs:
           fetch-depth: 0
       - run: echo "$(git rev-parse HEAD) $(git rev-list --count --all)"
 )yml");
-  RunnerSetup setup;
+  RunnerSetup setup = setup_in(dir);
   setup.origin = repo;
-  setup.scratch = dir.path() / "jobs";
-  setup.tools_bin = dir.path() / "bin";
-  setup.repository = k_repo;
   const json payload = {{"pull_request", {{"base", {{"sha", k_base_sha}}}}}};
   const auto result = run_workflow(file, {"pull_request", payload, k_head_sha}, "1", setup);
   EXPECT_EQ(result.job("shallow").steps.at(1).log, std::string(k_head_sha) + " 1\n");
