@@ -12,6 +12,7 @@ packages=("$@")
   libkainjow-mustache-dev
   hyperfine jq  # the pull-request benchmarks' test (tests/scripts/pr_benchmarks_test.sh)
   python3-yaml  # the release test reads release.yml's steps (tests/scripts/release_test.sh)
+  libyaml-cpp-dev  # the workflow harness (tests/workflows/)
   chromium  # the HTML report's browser test (tests/render/html_report_browser_test.cpp)
 )
 

@@ -79,8 +79,9 @@ class DocumentedInputs : public ActionRunner {
 
 // --- What is compared ---
 
-// docs/action.md's compiler-matrix example: contender files one per line, labels comma-separated.
-// The table is asv-spyglass's compare-many layout (tests/golden/compare-many-labels.out).
+// docs/action.md's compare-many matrix example: contender files one per line, labels
+// comma-separated. The table is asv-spyglass's compare-many layout
+// (tests/golden/compare-many-labels.out).
 TEST_F(DocumentedInputs, CompareManyTakesTheBaselineContendersAndTheirLabels) {
   auto env = small_pair_env();
   env["INPUT_COMPARISON-MODE"] = "compare-many";
