@@ -1,14 +1,12 @@
 # spyglass as a container action (action.yml: `runs.using: docker`, `image: Dockerfile`).
 # docs/action.md explains publishing this image so users skip the build.
 
-# Build stage: compile spyglass from Debian packages only, Release, without tests.
+# Build stage: compile spyglass from Debian packages only (scripts/install-deps.sh's build set),
+# Release, without tests.
 FROM docker.io/library/debian:bookworm-slim AS build
-RUN apt-get update -qq \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      cmake ninja-build g++ nlohmann-json3-dev libfmt-dev libcli11-dev libcurl4-openssl-dev \
-      libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev ca-certificates \
- && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+COPY scripts/install-deps.sh ./scripts/
+RUN bash scripts/install-deps.sh build ca-certificates && rm -rf /var/lib/apt/lists/*
 COPY CMakeLists.txt ./
 COPY cmake ./cmake
 COPY include ./include
