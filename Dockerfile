@@ -16,11 +16,14 @@ COPY scripts/collect-runtime.sh ./scripts/
 RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSPYGLASS_BUILD_TESTS=OFF \
  && cmake --build build --target spyglass \
  && strip build/spyglass \
- && bash scripts/collect-runtime.sh build/spyglass /rootfs
+ && bash scripts/collect-runtime.sh build/spyglass /rootfs \
+ && install -d -m 1777 /rootfs/tmp
 
 # Runtime stage: nothing but the binary, the shared libraries it loads, the CA bundle and
-# nsswitch.conf (scripts/collect-runtime.sh). No shell, no package manager; no network use at
-# run time except the GitHub API.
+# nsswitch.conf (scripts/collect-runtime.sh), and an empty /tmp: the last place the report
+# (body-path) falls back to when the runner mounts neither RUNNER_TEMP nor a writable HOME
+# (src/action/report_file.cpp). No shell, no package manager; no network use at run time except
+# the GitHub API.
 FROM scratch
 COPY --from=build /rootfs /
 WORKDIR /github/workspace
