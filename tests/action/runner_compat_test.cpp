@@ -13,25 +13,10 @@
 #include "support/action_runner.hpp"
 #include "support/run_cli.hpp"
 #include "support/step_outputs.hpp"
+#include "support/text_lines.hpp"
 
 namespace spyglass::test {
 namespace {
-
-// The lines of `text` that start with `prefix`.
-std::vector<std::string> lines_starting(const std::string& text, const std::string& prefix) {
-  std::vector<std::string> found;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    end = end == std::string::npos ? text.size() : end;
-    const auto line = text.substr(start, end - start);
-    if (line.starts_with(prefix)) {
-      found.push_back(line);
-    }
-    start = end + 1;
-  }
-  return found;
-}
 
 class RunnerCompat : public ActionRunner {
  protected:
@@ -65,7 +50,7 @@ TEST_F(RunnerCompat, UnmountedRunnerTempFallsBackToHomeWithOneWarning) {
   const auto report = (home() / "spyglass-default.md").string();
   EXPECT_EQ(body_path_output(), report);
   EXPECT_TRUE(read_text(report).starts_with(k_marker));
-  EXPECT_EQ(lines_starting(result.out, "::warning title=spyglass::"),
+  EXPECT_EQ(lines_starting_with(result.out, "::warning title=spyglass::"),
             std::vector<std::string>{
                 "::warning title=spyglass::RUNNER_TEMP (/actions-runner/_work/_temp) is not a "
                 "writable directory in the container (the runner does not mount it into "
@@ -81,7 +66,7 @@ TEST_F(RunnerCompat, UnsetRunnerTempFallsBackToHome) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto report = (home() / "spyglass-default.md").string();
   EXPECT_EQ(body_path_output(), report);
-  EXPECT_EQ(lines_starting(result.out, "::warning title=spyglass::"),
+  EXPECT_EQ(lines_starting_with(result.out, "::warning title=spyglass::"),
             std::vector<std::string>{
                 "::warning title=spyglass::RUNNER_TEMP is not set (the runner does not mount it "
                 "into container actions): body-path is " +
@@ -107,7 +92,7 @@ TEST_F(RunnerCompat, NowhereToWriteWarnsAndLeavesBodyPathEmpty) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(body_path_output(), "");
   EXPECT_EQ(parse_outputs(read_text(output_path()))["regressions"], "8");
-  EXPECT_EQ(lines_starting(result.out, "::warning title=spyglass::"),
+  EXPECT_EQ(lines_starting_with(result.out, "::warning title=spyglass::"),
             std::vector<std::string>{
                 "::warning title=spyglass::RUNNER_TEMP (/actions-runner/_work/_temp) is not a "
                 "writable directory in the container, nor are HOME and TMPDIR: no report file "
@@ -120,7 +105,7 @@ TEST_F(RunnerCompat, MountedRunnerTempNeedsNoWarning) {
   const auto result = run_cli({"action"}, env_with_runner_temp(m_dir.path().string()));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(body_path_output(), (m_dir.path() / "spyglass-default.md").string());
-  EXPECT_TRUE(lines_starting(result.out, "::warning title=spyglass::").empty()) << result.out;
+  EXPECT_TRUE(lines_starting_with(result.out, "::warning title=spyglass::").empty()) << result.out;
   EXPECT_FALSE(std::filesystem::exists(home() / "spyglass-default.md"));
 }
 
@@ -135,34 +120,24 @@ TEST_F(RunnerCompat, CommentCommandWritesNoReportWithoutRunnerTemp) {
   EXPECT_EQ(result.out.find("::warning title=spyglass::"), std::string::npos);
 }
 
-// post-comment: false used to drop every annotation; the gate's error and the regressions'
-// warnings are the job's log, posted or not.
-TEST_F(RunnerCompat, GateWithoutCommentStillAnnotates) {
-  auto env = pull_request_env();
-  env["INPUT_POST-COMMENT"] = "false";
-  env["INPUT_FAIL-ON-REGRESSION"] = "true";
-  const auto result = run_cli({"action"}, env);
-  EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_TRUE(ours().empty());
-  // 8 regressed and 3 newly failing rows, at most 10 annotations.
-  EXPECT_EQ(lines_starting(result.out, "::warning title=Benchmark regression::").size(), 10u)
-      << result.out;
-  EXPECT_EQ(lines_starting(result.out, "::error "),
-            std::vector<std::string>{
-                "::error title=spyglass::fail-on-regression: 8 benchmarks regressed, 3 newly "
-                "fail"});
-}
-
-TEST_F(RunnerCompat, PostedGateFailureAlsoWritesItsError) {
-  auto env = pull_request_env();
-  env["INPUT_FAIL-ON-REGRESSION"] = "true";
-  const auto result = run_cli({"action"}, env);
-  EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_EQ(ours().size(), 1u);
-  EXPECT_EQ(lines_starting(result.out, "::error "),
-            std::vector<std::string>{
-                "::error title=spyglass::fail-on-regression: 8 benchmarks regressed, 3 newly "
-                "fail"});
+// post-comment: false used to drop every annotation, and no failing gate wrote an ::error: the
+// gate's error and the regressions' warnings are the job's log, posted or not.
+TEST_F(RunnerCompat, FailingGateAnnotatesWithAndWithoutAComment) {
+  for (const std::string post : {"false", "true"}) {
+    auto env = pull_request_env();
+    env["INPUT_POST-COMMENT"] = post;
+    env["INPUT_FAIL-ON-REGRESSION"] = "true";
+    const auto result = run_cli({"action"}, env);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_EQ(ours().size(), post == "true" ? 1u : 0u);
+    // 8 regressed and 3 newly failing rows, at most 10 annotations.
+    EXPECT_EQ(lines_starting_with(result.out, "::warning title=Benchmark regression::").size(), 10u)
+        << result.out;
+    EXPECT_EQ(lines_starting_with(result.out, "::error "),
+              std::vector<std::string>{
+                  "::error title=spyglass::fail-on-regression: 8 benchmarks regressed, 3 newly "
+                  "fail"});
+  }
 }
 
 TEST_F(RunnerCompat, FactorOfAtMostOneIsRefused) {
@@ -226,14 +201,16 @@ TEST_F(RunnerCompat, CliWarnsAboutAFactorOfAtMostOne) {
             "spyglass: warning: --factor 1 is not more than 1, so changes of any size are "
             "significant (the factor is the ratio a change must pass: 1.1 means a 10% change)\n");
   const auto many = run_cli({"compare-many", "--factor", "0.5", base_file(), pr_file()});
-  EXPECT_EQ(lines_starting(many.err, "spyglass: warning: --factor 0.5 is not more than 1").size(),
-            1u)
+  EXPECT_EQ(
+      lines_starting_with(many.err, "spyglass: warning: --factor 0.5 is not more than 1").size(),
+      1u)
       << many.err;
   const auto comment = run_cli(
       {"comment", "--print-only", "--factor", "1", "--base", base_file(), "--pr", pr_file()});
   EXPECT_EQ(comment.exit_code, 0) << comment.err;
-  EXPECT_EQ(lines_starting(comment.err, "spyglass: warning: --factor 1 is not more than 1").size(),
-            1u)
+  EXPECT_EQ(
+      lines_starting_with(comment.err, "spyglass: warning: --factor 1 is not more than 1").size(),
+      1u)
       << comment.err;
   EXPECT_EQ(run_cli({"compare", "--factor", "1.1", base_file(), pr_file()}).err, "");
 }
