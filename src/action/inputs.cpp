@@ -65,7 +65,8 @@ constexpr ActionInput k_action_inputs[] = {
     {"label-before", "", "Name of the base in the comparison table", "--label-before", false},
     {"label-after", "", "Name of the pull request in the comparison table", "--label-after", false},
     {"factor", "1.1",
-     "A change is significant when the ratio passes this factor (and the statistics agree)",
+     "A change is significant when the ratio passes this factor (and the statistics agree); more "
+     "than 1: 1.1 means a 10% change",
      "--factor", false},
     {"template", "", "A mustache template (path in the workspace) replacing the default comment",
      "--template", false},

@@ -134,7 +134,8 @@ TEST(ActionYml, HelpListsEveryInputWithItsDescription) {
   const auto result = run_cli({"action", "--help"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("  factor (default: 1.1)\n      A change is significant when the "
-                            "ratio passes this factor (and the statistics agree)\n"),
+                            "ratio passes this factor (and the statistics agree); more than 1: "
+                            "1.1 means a 10% change\n"),
             std::string::npos)
       << result.out;
   for (const auto& [name, value, description] : action_yml_inputs()) {
