@@ -1,5 +1,5 @@
 # spyglass as a container action (action.yml: `runs.using: docker`, `image: Dockerfile`).
-# docs/action.md explains publishing this image so users skip the build.
+# Releases point action.yml at this image prebuilt on GHCR (docs/action.md, "Which image runs").
 
 # Build stage: compile spyglass from Debian packages only (scripts/install-deps.sh's build set),
 # Release, without tests.
@@ -25,6 +25,9 @@ RUN cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSPYGLASS_BUILD_TES
 # (src/action/report_file.cpp). No shell, no package manager; no network use at run time except
 # the GitHub API.
 FROM scratch
+LABEL org.opencontainers.image.licenses="BSD-3-Clause"
 COPY --from=build /rootfs /
+# The license's notice travels with the binary (its second clause).
+COPY LICENSE /usr/share/doc/spyglass/LICENSE
 WORKDIR /github/workspace
 ENTRYPOINT ["/usr/local/bin/spyglass"]

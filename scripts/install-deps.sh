@@ -22,6 +22,8 @@ test_packages=(
   "${build_packages[@]}"
   clang libclang-rt-14-dev clang-format  # lane 2 (sanitizers, fuzzers) and the format check
   libgtest-dev libgmock-dev libcpp-httplib-dev  # the test suite and its fake GitHub
+  hyperfine jq  # the pull-request benchmarks' test (tests/scripts/pr_benchmarks_test.sh)
+  python3-yaml  # the release test reads release.yml's steps (tests/scripts/release_test.sh)
   chromium  # the HTML report's browser test (tests/render/html_report_browser_test.cpp)
 )
 

@@ -2,7 +2,7 @@
 # Set up and run every test lane: a warnings-as-errors GCC build with the whole test suite and a
 # check that every source is clang-formatted, the same suite under clang with AddressSanitizer +
 # UndefinedBehaviorSanitizer, a short libFuzzer run of each fuzz target, a schema check of
-# action.yml and the example workflows, and the container action end to end (podman;
+# action.yml and the workflows, and the container action end to end (podman;
 # SPYGLASS_CONTAINER_TEST=0 skips it where no container can run), and, with SPYGLASS_MUTATION=1
 # only, mutation testing (scripts/mutate.sh; too slow for every run). Exits non-zero when any lane
 # fails.
@@ -27,7 +27,7 @@ ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j "
 echo "== lane 3: fuzz each target for ${fuzz_seconds}s"
 bash scripts/fuzz.sh build-asan "$fuzz_seconds"
 
-echo "== lane 4: validate action.yml and docs/workflows/*.yml"
+echo "== lane 4: validate action.yml, .github/workflows/*.yml and docs/workflows/*.yml"
 bash scripts/validate-action.sh
 
 echo "== lane 5: the container action end to end"
