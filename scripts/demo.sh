@@ -4,7 +4,7 @@
 # `~`), printed instead of posted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh build
 bash scripts/build.sh build -DCMAKE_BUILD_TYPE=Release -DSPYGLASS_BUILD_TESTS=OFF
 results=fixtures/asv-spyglass-upstream/asv/test/example_results/cheetah
 ./build/spyglass comment --print-only --factor 2 \

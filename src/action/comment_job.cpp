@@ -14,6 +14,7 @@
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/action/outputs.hpp"
 #include "spyglass/action/publish.hpp"
+#include "spyglass/action/report_file.hpp"
 #include "spyglass/action/run_context.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/compare/env_diff.hpp"
@@ -35,9 +36,8 @@ namespace spyglass::action {
 
 void check_job(const CommentJob& job, std::string_view command) {
   if (!std::regex_match(job.id, std::regex("[A-Za-z0-9._-]{1,64}"))) {
-    throw Error(
-        ExitCode::k_bad_input,
-        fmt::format("comment id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
+    throw Error(ExitCode::k_bad_input,
+                fmt::format("--id '{}' must be 1-64 letters, digits, '.', '_' or '-'", job.id));
   }
   if (!(job.github_timeout > 0 && job.github_timeout <= k_longest_github_timeout)) {
     throw Error(ExitCode::k_bad_input,
@@ -54,20 +54,19 @@ void check_job(const CommentJob& job, std::string_view command) {
     }
   }
   if (job.base_path.has_value() != job.pr_path.has_value()) {
-    throw Error(ExitCode::k_bad_input,
-                fmt::format("{}: the base and PR result files go together", command));
+    throw Error(ExitCode::k_bad_input, fmt::format("{}: --base and --pr go together", command));
   }
   const int inputs =
       (job.table_path ? 1 : 0) + (job.base_path ? 1 : 0) + (job.baseline_path ? 1 : 0);
   if (inputs != 1) {
     throw Error(ExitCode::k_bad_input,
-                fmt::format("{}: give one of --table FILE, --base B1 --pr B2, or --baseline B "
-                            "--contender C",
+                fmt::format("{}: give one of --table, --base with --pr, or --baseline with "
+                            "--contender",
                             command));
   }
   if (job.baseline_path && job.contender_paths.empty()) {
     throw Error(ExitCode::k_bad_input,
-                fmt::format("{}: --baseline needs at least one --contender", command));
+                fmt::format("{}: --baseline needs at least one contender (--contender)", command));
   }
   const std::size_t files = job.contender_paths.size() + 1;
   if (!job.labels.empty() && job.labels.size() != files) {
@@ -203,8 +202,9 @@ github::ApiConfig api_config(const CommentJob& job, const util::Env& env) {
   config.graphql_url = env.get("GITHUB_GRAPHQL_URL").value_or(config.graphql_url);
   const auto token = job.token ? job.token : env.get("GITHUB_TOKEN");
   if (!token) {
-    throw Error(ExitCode::k_bad_input,
-                "no GitHub token: pass --token or set GITHUB_TOKEN (or use --print-only)");
+    throw Error(
+        ExitCode::k_bad_input,
+        "no GitHub token: pass --token or set GITHUB_TOKEN (or --print-only to post nothing)");
   }
   config.token = *token;
   config.user_agent = std::string("spyglass/") + SPYGLASS_VERSION;
@@ -223,7 +223,7 @@ std::optional<std::string> comment_author(const CommentJob& job, const std::stri
 }  // namespace
 
 ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
-  check_job(job, "comment");
+  check_job(job, job.container_action ? "action" : "comment");
   const auto& env = io.environment();
   const render::CommentTemplate comment_template =
       job.template_path
@@ -248,17 +248,16 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     return ExitCode::k_success;
   }
 
-  auto body_path = job.output_path;
-  if (!body_path) {
-    if (const auto temp = env.get("RUNNER_TEMP")) {
-      body_path = fmt::format("{}/spyglass-{}.md", *temp, job.id);
-    }
-  }
+  const bool on_runner = env.get("GITHUB_ACTIONS") == std::optional<std::string>("true");
+  // The action on a runner must leave a report whatever the runner mounts; elsewhere (the CLI,
+  // or the action run by hand) only a RUNNER_TEMP that is set says where one is wanted.
+  const bool report_fallback = job.container_action && on_runner;
+  const bool runner_report = !job.output_path && (report_fallback || env.get("RUNNER_TEMP"));
   const auto summary = job.job_summary ? env.get("GITHUB_STEP_SUMMARY") : std::nullopt;
   // The full report renders every row, which costs more than the comment: only when used, and
   // beside the comment, which needs none of it.
   std::future<std::string> full_report_rendered;
-  if (body_path || summary) {
+  if (job.output_path || runner_report || summary) {
     full_report_rendered = util::run_beside([&input, &comment_template] {
       return render::fit_comment(input, render::k_step_summary_limit, comment_template);
     });
@@ -271,10 +270,14 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   }
   const auto comment = sectioned ? sectioned->splice_into("", job.max_chars)
                                  : render::fit_comment(input, job.max_chars, comment_template);
+  auto body_path = job.output_path;
   if (full_report_rendered.valid()) {
     const auto full_report = full_report_rendered.get();
-    if (body_path) {
-      write_file(*body_path, full_report, std::ios::trunc);
+    if (job.output_path) {
+      write_file(*job.output_path, full_report, std::ios::trunc);
+    } else if (runner_report) {
+      body_path = write_runner_report(fmt::format("spyglass-{}.md", job.id), full_report,
+                                      report_fallback, io);
     }
     if (summary) {
       write_file(*summary, full_report + "\n", std::ios::app);
@@ -346,14 +349,20 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   if (const auto outputs = env.get("GITHUB_OUTPUT")) {
     write_outputs(*outputs, loaded, input, fail, posted, body_path, io);
   }
-  if (env.get("GITHUB_ACTIONS") == std::optional<std::string>("true") && !job.print_only) {
+  const bool gate_fails = job.fail_on_regression && fail.regression_detected;
+  if (on_runner && (job.container_action || !job.print_only)) {
     annotate_regressions(loaded, io);
+    if (gate_fails) {
+      io.write_command(
+          annotation("error", "spyglass",
+                     fmt::format("fail-on-regression: {} benchmarks regressed, {} newly fail",
+                                 fail.regressions, fail.newly_failing)));
+    }
   }
   if (github_failure) {
     std::rethrow_exception(github_failure);
   }
-  return job.fail_on_regression && fail.regression_detected ? ExitCode::k_regression
-                                                            : ExitCode::k_success;
+  return gate_fails ? ExitCode::k_regression : ExitCode::k_success;
 }
 
 }  // namespace spyglass::action

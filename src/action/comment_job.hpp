@@ -50,6 +50,12 @@ struct CommentJob {
   bool print_only = false;   // print instead of posting; needs no token
   bool print_model = false;  // print the template's data model instead
   bool job_summary = true;   // append the full report to $GITHUB_STEP_SUMMARY
+  // Run as the container action (`spyglass action`): on a runner (GITHUB_ACTIONS=true) stdout is
+  // the job's log, so annotations go there even when the comment is printed rather than posted,
+  // and the full report (body-path) falls back to HOME or TMPDIR when RUNNER_TEMP is not writable
+  // (action/report_file.hpp). The CLI's printed comment may be piped, and it writes the report
+  // only into a RUNNER_TEMP that is set.
+  bool container_action = false;
 
   // Posting.
   std::optional<std::string> token;  // else GITHUB_TOKEN

@@ -6,12 +6,112 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <iterator>
+#include <regex>
 
 #include "spyglass/ingest/load_results.hpp"
 #include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::action {
 namespace {
+
+// Written out here, not read from action.yml at run time: the image holds only the binary.
+constexpr ActionInput k_action_inputs[] = {
+    {"github-token", "${{ github.token }}",
+     "Token that posts the comment (needs pull-requests:write; a read-only token only warns)",
+     "--token", false},
+    {"comparison-text-file", "",
+     "A comparison table already made (asv-spyglass, asv compare or spyglass output); replaces the "
+     "result files",
+     "--table", false},
+    {"base-file", "",
+     "comparison-mode compare: result file of the base commit (asv JSON, or see input-format)",
+     "--base", false},
+    {"pr-file", "", "comparison-mode compare: result file of the pull request's head commit",
+     "--pr", false},
+    {"benchmarks-file", "",
+     "asv benchmarks.json (units); default results/benchmarks.json beside the machine folder",
+     "--bconf", false},
+    {"input-format", "auto",
+     "Format of the result files (auto, asv, gbench, pytest-benchmark, hyperfine, ptjb); auto "
+     "tells it from each file's content",
+     "--input-format", false},
+    {"metric", "real_time", "gbench: the time compared, real_time or cpu_time", "--metric", false},
+    {"base-run", "",
+     "ptjb: the run (or commit) of its file that base-file (or baseline-file) takes", "--base-run",
+     false},
+    {"pr-run", "",
+     "ptjb: the run (or commit) of its file that pr-file (or every contender file) takes",
+     "--pr-run", false},
+    {"max-input-size", "",
+     "The most bytes read from one input file (result files, benchmarks.json, the comparison text, "
+     "the template, the event payload); a byte count with an optional KiB, MiB or GiB suffix. "
+     "Default 1GiB",
+     "--max-input-size", false},
+    {"comparison-mode", "compare",
+     "compare (base-file against pr-file) or compare-many (baseline-file against contender-files)",
+     "", false},
+    {"baseline-file", "", "comparison-mode compare-many: the baseline asv result JSON",
+     "--baseline", false},
+    {"contender-files", "",
+     "comparison-mode compare-many: contender result files, one per line or comma-separated",
+     "--contender", false},
+    {"baseline-label", "",
+     "comparison-mode compare-many: column label of the baseline (default: baseline)", "", false},
+    {"contender-labels", "",
+     "comparison-mode compare-many: one column label per contender, one per line or "
+     "comma-separated",
+     "", false},
+    {"label-before", "", "Name of the base in the comparison table", "--label-before", false},
+    {"label-after", "", "Name of the pull request in the comparison table", "--label-after", false},
+    {"factor", "1.1",
+     "A change is significant when the ratio passes this factor (and the statistics agree); more "
+     "than 1: 1.1 means a 10% change",
+     "--factor", false},
+    {"template", "", "A mustache template (path in the workspace) replacing the default comment",
+     "--template", false},
+    {"comment-id", "default",
+     "Comment id; one comment per id per pull request (use several ids for several comments)",
+     "--id", false},
+    {"section", "",
+     "This job's section of the comment shared by all jobs with the same comment-id (e.g. the "
+     "matrix compiler)",
+     "--section", false},
+    {"comment-mode", "update",
+     "update (edit the comment in place), recreate (delete and post anew) or new (post, hide the "
+     "older ones)",
+     "--comment-mode", false},
+    {"post-comment", "true",
+     "Post the comment; false only writes the summary, the outputs and body-path", "--print-only",
+     true},
+    {"pr-number", "",
+     "The pull request to comment on; default from the event (pull_request, issue_comment, "
+     "workflow_run, push)",
+     "--pr-number", false},
+    {"fail-on-regression", "false",
+     "Fail the job (exit 1, after commenting) when a benchmark regressed or newly fails",
+     "--fail-on-regression", false},
+    {"fail-threshold", "",
+     "Only regressions with at least this ratio fail the job (default any significant regression)",
+     "--fail-threshold", false},
+    {"draft-on-regression", "false",
+     "Convert the pull request to a draft when a benchmark regressed", "--draft-on-regression",
+     false},
+    {"draft-threshold", "",
+     "Only regressions with at least this ratio convert to draft (default any significant "
+     "regression)",
+     "--draft-threshold", false},
+    {"job-summary", "true", "Append the full report to the job summary", "", false},
+    {"dashboard-url", "", "Link to a benchmark dashboard, shown in the comment", "--dashboard-url",
+     false},
+    {"chart", "true",
+     "Show a Mermaid bar chart of the largest changes in the comment (true or false)", "--no-chart",
+     true},
+    {"github-timeout", "",
+     "Seconds for all GitHub requests together, retries and their waits included; past it the step "
+     "writes the summary and outputs and fails (exit 3). Empty for 300",
+     "--github-timeout", false},
+};
 
 std::optional<std::string> input(const util::Env& env, std::string name) {
   std::transform(name.begin(), name.end(), name.begin(),
@@ -134,8 +234,47 @@ InputOptions input_options(const util::Env& env) {
 
 }  // namespace
 
+std::span<const ActionInput> action_inputs() { return k_action_inputs; }
+
+std::string name_inputs(std::string_view message) {
+  static const std::regex k_flag("--[a-z][a-z-]*");
+  std::string named;
+  auto rest = message.begin();
+  for (std::regex_iterator<std::string_view::const_iterator>
+           match(message.begin(), message.end(), k_flag),
+       end;
+       match != end; ++match) {
+    const auto flag = match->str();
+    const auto found =
+        std::find_if(std::begin(k_action_inputs), std::end(k_action_inputs),
+                     [&flag](const ActionInput& input) { return input.cli_flag == flag; });
+    named.append(rest, (*match)[0].first);
+    if (found == std::end(k_action_inputs)) {
+      named += flag;
+    } else {
+      named += found->name;
+      named += found->cli_flag_negates ? ": false" : "";
+    }
+    rest = (*match)[0].second;
+  }
+  named.append(rest, message.end());
+  return named;
+}
+
+std::string inputs_help() {
+  std::string help = "Inputs (INPUT_<NAME> variables; action.yml declares them):\n";
+  for (const auto& input : k_action_inputs) {
+    help += fmt::format(
+        "  {}{}\n      {}\n", input.name,
+        input.default_value.empty() ? "" : fmt::format(" (default: {})", input.default_value),
+        input.description);
+  }
+  return help;
+}
+
 CommentJob comment_job_from_inputs(const util::Env& env) {
   CommentJob job;
+  job.container_action = true;
   job.token = input(env, "github-token");
   job.table_path = input(env, "comparison-text-file");
   const auto mode = input(env, "comparison-mode").value_or("compare");
@@ -166,6 +305,12 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.benchmarks_path = input(env, "benchmarks-file");
   job.input = input_options(env);
   job.factor = positive_number(env, "factor").value_or(job.factor);
+  // The CLI keeps asv-spyglass's behaviour for such a factor (and warns); the action refuses it,
+  // since it would make every verdict of the comment and its gates meaningless.
+  if (job.factor <= 1) {
+    throw Error(ExitCode::k_bad_input, fmt::format("input factor: '{}' must be more than 1 ({})",
+                                                   *input(env, "factor"), k_factor_meaning));
+  }
   job.template_path = input(env, "template");
   job.id = input(env, "comment-id").value_or(job.id);
   job.section = input(env, "section");

@@ -93,6 +93,7 @@ Command make_comment_command(CLI::App& app) {
             if (job->token) {
               io.add_secret(*job->token);
             }
+            warn_if_factor_not_above_one(job->factor, io.err);
             return action::run_comment_job(*job, io);
           }};
 }

@@ -1,11 +1,15 @@
 #include "spyglass/cli/common_options.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <exception>
 #include <string>
 
+#include "spyglass/action/inputs.hpp"
 #include "spyglass/ingest/load_results.hpp"
+#include "spyglass/util/diagnostics.hpp"
 #include "spyglass/util/input_limit.hpp"
 
 namespace spyglass::cli {
@@ -39,6 +43,14 @@ void add_factor_option(CLI::App& command, double& factor) {
           },
           "POSITIVE"))
       ->capture_default_str();
+}
+
+void warn_if_factor_not_above_one(double factor, std::ostream& err) {
+  if (factor <= 1) {
+    util::write_warning(err, fmt::format("--factor {} is not more than 1, so changes of any size "
+                                         "are significant ({})",
+                                         factor, action::k_factor_meaning));
+  }
 }
 
 void add_format_option(CLI::App& command, OutputFormat& format) {

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,6 +47,10 @@ CLI::Option* one_value_each(CLI::Option* option);
 
 // --factor F: the significance factor, a positive number (default 1.1).
 void add_factor_option(CLI::App& command, double& factor);
+
+// One warning line on `err` when `factor` is at most 1: the comparison still runs as asv-spyglass
+// runs it (byte-compatible), but its verdicts are meaningless (the action refuses such a factor).
+void warn_if_factor_not_above_one(double factor, std::ostream& err);
 
 // --format table|json.
 void add_format_option(CLI::App& command, OutputFormat& format);

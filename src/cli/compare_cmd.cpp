@@ -46,6 +46,7 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
 }
 
 ExitCode run_compare(const CompareOptions& options, Io& io) {
+  warn_if_factor_not_above_one(options.factor, io.err);
   auto inputs = action::load_inputs({options.before_path, options.after_path}, options.input,
                                     options.benchmarks_path, io);
   auto comparison =

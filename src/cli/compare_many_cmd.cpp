@@ -38,6 +38,7 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
 }
 
 ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
+  warn_if_factor_not_above_one(options.factor, io.err);
   const std::size_t file_count = options.contender_paths.size() + 1;
   if (!options.labels.empty() && options.labels.size() != file_count) {
     throw Error(ExitCode::k_bad_input,

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "spyglass/cli/comment_cmd.hpp"
+#include "spyglass/cli/common_options.hpp"
 #include "spyglass/render/html_report.hpp"
 #include "spyglass/util/file.hpp"
 
@@ -66,6 +67,7 @@ Command make_report_command(CLI::App& app) {
 
 ExitCode run_report(const ReportOptions& options, Io& io) {
   action::check_job(options.comparison, "report");
+  warn_if_factor_not_above_one(options.comparison.factor, io.err);
   const auto loaded = action::load_comparison(options.comparison, io);
   util::write_file(options.html_path, render::render_html_report(report_of(
                                           loaded, options.comparison.labels, options.title)));

@@ -242,7 +242,7 @@ TEST_F(ActionE2e, RefusesAnEventPayloadOverMaxInputSize) {
   const auto result = run_cli({"action"}, env);
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.err, "spyglass: error: " + env["GITHUB_EVENT_PATH"] +
-                            ": is larger than the input limit (1024 bytes; --max-input-size)\n");
+                            ": is larger than the input limit (1024 bytes; max-input-size)\n");
   EXPECT_TRUE(ours().empty());
 }
 

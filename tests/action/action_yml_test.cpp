@@ -9,6 +9,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "spyglass/action/inputs.hpp"
 #include "support/paths.hpp"
@@ -32,6 +34,40 @@ std::set<std::string> action_yml_keys(const std::string& section) {
     }
   }
   return keys;
+}
+
+// Each input action.yml declares, in its order, with its default and description as the runner
+// reads them (a double-quoted scalar unquoted; none of them uses an escape).
+std::vector<std::tuple<std::string, std::string, std::string>> action_yml_inputs() {
+  std::ifstream in(source_dir() + "/action.yml");
+  EXPECT_TRUE(in) << "cannot read action.yml";
+  std::vector<std::tuple<std::string, std::string, std::string>> inputs;
+  const auto scalar = [](const std::string& line,
+                         const std::string& key) -> std::optional<std::string> {
+    const std::string prefix = "    " + key + ": ";
+    if (!line.starts_with(prefix)) {
+      return std::nullopt;
+    }
+    auto value = line.substr(prefix.size());
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    return value;
+  };
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line[0] != ' ' && line[0] != '#') {
+      inside = line == "inputs:";
+    } else if (inside && line.starts_with("  ") && line.size() > 2 && line[2] != ' ' &&
+               line.back() == ':') {
+      inputs.emplace_back(line.substr(2, line.size() - 3), "", "");
+    } else if (const auto description = scalar(line, "description"); inside && description) {
+      std::get<2>(inputs.back()) = *description;
+    } else if (const auto value = scalar(line, "default"); inside && value) {
+      std::get<1>(inputs.back()) = *value;
+    }
+  }
+  return inputs;
 }
 
 // Records every INPUT_ variable asked for, answering from a fixed map.
@@ -80,6 +116,45 @@ TEST(ActionYml, DeclaresExactlyTheInputsTheActionReads) {
   for (const auto& name : read) {
     EXPECT_TRUE(declared.count(name)) << "the action reads input '" << name << "', undeclared";
   }
+}
+
+// `spyglass action --help` and the messages take the inputs from action::action_inputs(): it must
+// say what action.yml says.
+TEST(ActionYml, InputTableAgreesWithActionYml) {
+  std::vector<std::tuple<std::string, std::string, std::string>> table;
+  for (const auto& input : action::action_inputs()) {
+    table.emplace_back(input.name, input.default_value, input.description);
+  }
+  const auto declared = action_yml_inputs();
+  ASSERT_EQ(declared.size(), 32u);
+  EXPECT_EQ(table, declared);
+}
+
+TEST(ActionYml, HelpListsEveryInputWithItsDescription) {
+  const auto result = run_cli({"action", "--help"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("  factor (default: 1.1)\n      A change is significant when the "
+                            "ratio passes this factor (and the statistics agree); more than 1: "
+                            "1.1 means a 10% change\n"),
+            std::string::npos)
+      << result.out;
+  for (const auto& [name, value, description] : action_yml_inputs()) {
+    EXPECT_NE(result.out.find("\n  " + name), std::string::npos) << name;
+    EXPECT_NE(result.out.find("      " + description + "\n"), std::string::npos) << name;
+  }
+}
+
+// Each CLI flag an input stands for is one `spyglass comment` takes, so the messages that name
+// it can be told which input it is.
+TEST(ActionYml, InputsNameRealCommentFlags) {
+  const auto help = run_cli({"comment", "--help"}).out;
+  for (const auto& input : action::action_inputs()) {
+    if (!input.cli_flag.empty()) {
+      EXPECT_NE(help.find(std::string(input.cli_flag)), std::string::npos) << input.name;
+    }
+  }
+  EXPECT_EQ(action::name_inputs("--base and --pr; --baseline, --print-only, --no-chart, --repo"),
+            "base-file and pr-file; baseline-file, post-comment: false, chart: false, --repo");
 }
 
 TEST(ActionYml, ChartInputIsAFlagDefaultingToTrue) {

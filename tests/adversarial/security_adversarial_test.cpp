@@ -116,7 +116,8 @@ TEST(WorkflowCommandInjection, ActionWithoutPostingObeysOnlyItsOwnAnnotations) {
              {"INPUT_FAIL-ON-REGRESSION", "true"},
              {"GITHUB_ACTIONS", "true"},
              {"GITHUB_OUTPUT", (dir.path() / "output").string()},
-             {"GITHUB_STEP_SUMMARY", (dir.path() / "summary.md").string()}};
+             {"GITHUB_STEP_SUMMARY", (dir.path() / "summary.md").string()},
+             {"RUNNER_TEMP", dir.path().string()}};
   const auto result = timed_run({"action"}, env);
   EXPECT_EQ(result.exit_code, 1) << result.err;  // the gate: inject.time_x regressed
   for (const auto& command : commands_the_runner_obeys(result.out)) {

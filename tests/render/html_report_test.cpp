@@ -166,8 +166,8 @@ TEST(HtmlReport, NeedsOneComparison) {
   const auto result = run_cli({"report", "--html", (dir.path() / "report.html").string()});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_EQ(result.err,
-            "spyglass: error: report: give one of --table FILE, --base B1 --pr B2, or --baseline B "
-            "--contender C\n");
+            "spyglass: error: report: give one of --table, --base with --pr, or --baseline with "
+            "--contender\n");
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "report.html"));
 }
 
