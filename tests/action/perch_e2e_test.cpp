@@ -373,6 +373,38 @@ TEST_F(PerchE2e, CommentArtifactIsWrittenAndNamed) {
   EXPECT_NE(artifact.find("Runner: `ubuntu-22.04`"), std::string::npos);
 }
 
+// Without comment-artifact-path the artifact is <comment-artifact-name>.md in RUNNER_TEMP.
+TEST_F(PerchE2e, CommentArtifactDefaultsToRunnerTemp) {
+  auto env = eon_after_env();
+  env["INPUT_UPLOAD-COMMENT-ARTIFACT"] = "true";
+  ASSERT_EQ(run_cli({"action"}, env).exit_code, 0);
+  const auto path = (m_dir.path() / "benchmark-comment.md").string();
+  const auto out = outputs();
+  EXPECT_EQ(out.at("comment-body-path"), path);
+  EXPECT_EQ(out.at("comment-artifact-name"), "benchmark-comment");
+  EXPECT_TRUE(read_text(path).starts_with(k_marker));
+}
+
+TEST_F(PerchE2e, AnArtifactNameThatIsNoFileNameIsRefused) {
+  auto env = eon_after_env();
+  env["INPUT_UPLOAD-COMMENT-ARTIFACT"] = "true";
+  env["INPUT_COMMENT-ARTIFACT-NAME"] = "../escape";
+  expect_refused(env,
+                 "spyglass: error: input comment-artifact-name: '../escape' is not an "
+                 "artifact name of letters, digits, '-', '_' and '.' (not starting with '.')");
+}
+
+// asv-perch ignored a metadata file it could not find, and then found no commits.
+TEST_F(PerchE2e, AMissingMetadataFileIsAnError) {
+  auto env = perch_env();
+  env["INPUT_RESULTS-PATH"] = k_handmade_results;
+  env["INPUT_METADATA-FILE"] = (m_dir.path() / "missing.txt").string();
+  const auto result = run_cli({"action"}, env);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("missing.txt"), std::string::npos) << result.err;
+  EXPECT_TRUE(m_github.comments(k_repo, k_pr).empty());
+}
+
 TEST_F(PerchE2e, WithoutArtifactCommentBodyPathIsTheReport) {
   ASSERT_EQ(run_cli({"action"}, eon_after_env()).exit_code, 0);
   const auto out = outputs();
