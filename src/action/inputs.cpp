@@ -373,8 +373,8 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
     job.base_path = input(env, "base-file");
     job.pr_path = input(env, "pr-file");
     if (!job.base_path && !job.pr_path) {
-      job.base_path = file_of(shas.base, "base-sha");
-      job.pr_path = file_of(shas.pr, "pr-sha");
+      job.base_path = file_of(shas.base, shas.base_input);
+      job.pr_path = file_of(shas.pr, shas.pr_input);
     }
   }
   if (!job.table_path && mode == "compare-many") {

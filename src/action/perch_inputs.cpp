@@ -226,12 +226,12 @@ PerchShas perch_shas(const util::Env& env) {
     const auto text = util::read_file(*metadata, util::k_default_max_input_size);
     if (!shas.base) {
       shas.base = metadata_value(text, "main_sha");
-    }
-    if (!shas.base) {
-      shas.base = metadata_value(text, "base_sha");
+      shas.base = shas.base ? shas.base : metadata_value(text, "base_sha");
+      shas.base_input = "metadata-file";
     }
     if (!shas.pr) {
       shas.pr = metadata_value(text, "pr_sha");
+      shas.pr_input = "metadata-file";
     }
   }
   return shas;

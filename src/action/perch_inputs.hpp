@@ -25,6 +25,9 @@ inline constexpr double k_perch_regression_threshold = 10.0;
 struct PerchShas {
   std::optional<std::string> base;
   std::optional<std::string> pr;
+  // The input each came from, for the messages about it.
+  std::string base_input = "base-sha";
+  std::string pr_input = "pr-sha";
 };
 
 // Throws Error(k_bad_input) "input NAME: ..." when one of the inputs that make asv-perch run the

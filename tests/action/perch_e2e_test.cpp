@@ -405,6 +405,18 @@ TEST_F(PerchE2e, AMissingMetadataFileIsAnError) {
   EXPECT_TRUE(m_github.comments(k_repo, k_pr).empty());
 }
 
+// metadata.txt comes in an artifact a fork's run may have written: its commits are checked, and
+// the message names the file they came from.
+TEST_F(PerchE2e, AMetadataCommitThatIsNoHashIsRefusedNamingTheFile) {
+  m_dir.write("metadata.txt", "main_sha=../../etc\npr_sha=" + k_pr_sha + "\n");
+  auto env = perch_env();
+  env["INPUT_RESULTS-PATH"] = k_handmade_results;
+  env["INPUT_METADATA-FILE"] = (m_dir.path() / "metadata.txt").string();
+  expect_refused(env,
+                 "spyglass: error: input metadata-file: '../../etc' is not a commit hash (8 "
+                 "to 40 hexadecimal digits)");
+}
+
 TEST_F(PerchE2e, WithoutArtifactCommentBodyPathIsTheReport) {
   ASSERT_EQ(run_cli({"action"}, eon_after_env()).exit_code, 0);
   const auto out = outputs();
