@@ -110,7 +110,7 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     const auto& before = inputs.files[0];
     const auto& after = inputs.files[1];
     loaded.single = compare::compare_results(before, after, inputs.catalog, job.factor);
-    render::CompareTableOptions table;
+    render::CompareTableOptions table = job.raw_layout;
     table.label_before = job.label_before;
     table.label_after = job.label_after;
     loaded.raw_table = render::render_compare_text(*loaded.single, table);

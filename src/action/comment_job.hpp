@@ -11,6 +11,7 @@
 #include "spyglass/github/upsert.hpp"
 #include "spyglass/model/asv_results.hpp"
 #include "spyglass/model/comparison.hpp"
+#include "spyglass/render/asv_table.hpp"
 #include "spyglass/render/comment.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/io.hpp"
@@ -33,6 +34,9 @@ struct CommentJob {
   std::vector<std::string> labels;  // compare-many, baseline first
   std::optional<std::string> label_before;
   std::optional<std::string> label_after;
+  // The raw compare table's layout beyond the labels (asv-perch's asv-spyglass-args: --split,
+  // --only-*, --sort, --no-env-label); the comment's groups and the gates see every row.
+  render::CompareTableOptions raw_layout;
   std::optional<std::string> benchmarks_path;
   InputOptions input;  // how the result files are read
   double factor = compare::k_default_factor;

@@ -150,8 +150,9 @@ constexpr ActionInput k_action_inputs[] = {
     {"env-diff", "true", "Show what differs between the environments of the result files", "",
      false},
     {"asv-spyglass-args", "",
-     "asv-perch: asv-spyglass flags; spyglass takes --factor, --label-before and --label-after and "
-     "refuses others",
+     "asv-perch: asv-spyglass compare flags for the comparison table (--factor, the labels, "
+     "--sort, "
+     "--split, --only-*, --no-env-label); others are refused",
      "", false},
     {"upload-comment-artifact", "false",
      "Write the comment to comment-artifact-path for an upload step (outputs comment-body-path and "

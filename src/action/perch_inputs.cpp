@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <system_error>
 
@@ -66,7 +67,9 @@ std::vector<PassedFlag> passed_flags(const std::string& args) {
     tokens.push_back(word);
   }
   static const std::vector<std::string> k_with_value = {"--factor", "--label-before",
-                                                        "--label-after"};
+                                                        "--label-after", "--sort"};
+  static const std::vector<std::string> k_switches = {
+      "--split", "--only-changed", "--only-improved", "--only-regressed", "--no-env-label"};
   std::vector<PassedFlag> flags;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     PassedFlag flag{tokens[i], std::nullopt};
@@ -74,15 +77,21 @@ std::vector<PassedFlag> passed_flags(const std::string& args) {
       flag.value = flag.name.substr(equals + 1);
       flag.name.erase(equals);
     }
-    const bool supported =
+    const bool takes_value =
         std::find(k_with_value.begin(), k_with_value.end(), flag.name) != k_with_value.end();
-    if (!supported) {
+    const bool is_switch =
+        std::find(k_switches.begin(), k_switches.end(), flag.name) != k_switches.end();
+    if (is_switch && !flag.value) {
+      flags.push_back(std::move(flag));
+      continue;
+    }
+    if (!takes_value) {
       // The message names no flag spyglass's CLI has: the action's messages name the inputs
       // those stand for (name_inputs), which would misquote asv-spyglass's.
       refuse(fmt::format(
-          "input asv-spyglass-args: spyglass does not support '{}' (of asv-spyglass's flags it "
-          "takes factor, label-before and label-after; the comment always shows every benchmark, "
-          "grouped by change); remove it, {}",
+          "input asv-spyglass-args: spyglass does not support '{}' (it takes asv-spyglass "
+          "compare's flags factor, label-before, label-after, sort, split, only-changed, "
+          "only-improved, only-regressed and no-env-label); remove it, {}",
           flag.name, k_migration_doc));
     }
     if (!flag.value) {
@@ -153,8 +162,32 @@ void apply_spyglass_args(const util::Env& env, CommentJob& job) {
     return;
   }
   for (const auto& flag : passed_flags(*args)) {
+    if (!flag.value) {
+      auto& layout = job.raw_layout;
+      layout.split = layout.split || flag.name == "--split";
+      layout.filter.only_changed = layout.filter.only_changed || flag.name == "--only-changed";
+      layout.filter.only_improved = layout.filter.only_improved || flag.name == "--only-improved";
+      layout.filter.only_regressed =
+          layout.filter.only_regressed || flag.name == "--only-regressed";
+      layout.no_env_label = layout.no_env_label || flag.name == "--no-env-label";
+      if (layout.filter.only_improved && layout.filter.only_regressed) {
+        refuse("input asv-spyglass-args: only-improved and only-regressed exclude each other");
+      }
+      continue;
+    }
     const auto& value = *flag.value;
-    if (flag.name == "--factor") {
+    if (flag.name == "--sort") {
+      static const std::map<std::string, render::SortOrder> k_orders = {
+          {"default", render::SortOrder::k_default},
+          {"ratio", render::SortOrder::k_ratio},
+          {"name", render::SortOrder::k_name}};
+      const auto order = k_orders.find(value);
+      if (order == k_orders.end()) {
+        refuse(fmt::format("input asv-spyglass-args: its sort '{}' is not default, ratio or name",
+                           value));
+      }
+      job.raw_layout.sort = order->second;
+    } else if (flag.name == "--factor") {
       double factor = 0.0;
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), factor);
       if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(factor) ||

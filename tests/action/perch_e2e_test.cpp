@@ -335,13 +335,45 @@ TEST_F(PerchE2e, CommentMarkerTakesOverTheCommentItMarks) {
 
 TEST_F(PerchE2e, UnsupportedAsvSpyglassArgIsAnErrorNamingIt) {
   auto env = eon_after_env();
-  env["INPUT_ASV-SPYGLASS-ARGS"] = "--factor 1.2 --only-changed";
-  expect_refused(
-      env,
-      "spyglass: error: input asv-spyglass-args: spyglass does not support '--only-changed' "
-      "(of asv-spyglass's flags it takes factor, label-before and label-after; the "
-      "comment always shows every benchmark, grouped by change); remove it, see "
-      "docs/migrating-from-asv-perch.md");
+  env["INPUT_ASV-SPYGLASS-ARGS"] = "--factor 1.2 --record-samples";
+  expect_refused(env,
+                 "spyglass: error: input asv-spyglass-args: spyglass does not support "
+                 "'--record-samples' (it takes asv-spyglass compare's flags factor, label-before, "
+                 "label-after, sort, split, only-changed, only-improved, only-regressed and "
+                 "no-env-label); remove it, see docs/migrating-from-asv-perch.md");
+}
+
+// The table flags shape the `comparison` output as `spyglass compare` prints it; the comment's
+// counts still see every row.
+TEST_F(PerchE2e, AsvSpyglassArgsTableFlagsShapeTheComparisonOutput) {
+  auto env = perch_env();
+  env["INPUT_RESULTS-PATH"] = k_handmade_results;
+  env["INPUT_BASE-SHA"] = k_main_sha;
+  env["INPUT_PR-SHA"] = k_pr_sha;
+  env["INPUT_ASV-SPYGLASS-ARGS"] = "--only-regressed --sort ratio --no-env-label";
+  const auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto expected = run_cli({"compare", "--factor", "1.1", "--only-regressed", "--sort",
+                                 "ratio", "--no-env-label", "--label-before", "main",
+                                 "--label-after", "pr", k_handmade_results + "/m1/11111111-e1.json",
+                                 k_handmade_results + "/m2/22222222-e2.json"});
+  auto table = expected.out;
+  while (!table.empty() && table.back() == '\n') {
+    table.pop_back();
+  }
+  const auto out = outputs();
+  EXPECT_EQ(out.at("comparison"), table);
+  EXPECT_NE(out.at("comparison").find("small.time_a"), std::string::npos);
+  EXPECT_EQ(out.at("comparison").find("small.time_b"), std::string::npos);
+  EXPECT_EQ(out.at("improvements"), "1");
+}
+
+TEST_F(PerchE2e, AsvSpyglassArgsBadSortIsAnError) {
+  auto env = eon_after_env();
+  env["INPUT_ASV-SPYGLASS-ARGS"] = "--sort size";
+  expect_refused(env,
+                 "spyglass: error: input asv-spyglass-args: its sort 'size' is not default, ratio "
+                 "or name");
 }
 
 // asv-spyglass-args' --factor is the factor: at 2.5 the ratio-2 regression is not significant.
