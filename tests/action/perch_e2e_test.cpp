@@ -42,6 +42,15 @@ class PerchE2e : public ActionRunner {
     return env;
   }
 
+  // The handmade pair found by its commits under the handmade results folder.
+  CliEnv handmade_pair_env() const {
+    auto env = perch_env();
+    env["INPUT_RESULTS-PATH"] = k_handmade_results;
+    env["INPUT_BASE-SHA"] = k_main_sha;
+    env["INPUT_PR-SHA"] = k_pr_sha;
+    return env;
+  }
+
   // An artifact as asv-perch's eOn workflow downloads it: comparison.txt and metadata.txt.
   std::string eon_artifact() const {
     m_dir.write("results/comparison.txt", read_fixture("asv-spyglass-upstream/asv-perch/test/"
@@ -201,11 +210,8 @@ TEST_F(PerchE2e, TwoWayExampleFindsResultFilesBySha) {
 // base-sha and pr-sha win over metadata-file.
 TEST_F(PerchE2e, ShaInputsWinOverTheMetadataFile) {
   m_dir.write("metadata.txt", "main_sha=" + k_old_sha + "\npr_sha=" + k_old_sha + "\n");
-  auto env = perch_env();
-  env["INPUT_RESULTS-PATH"] = k_handmade_results;
+  auto env = handmade_pair_env();
   env["INPUT_METADATA-FILE"] = (m_dir.path() / "metadata.txt").string();
-  env["INPUT_BASE-SHA"] = k_main_sha;
-  env["INPUT_PR-SHA"] = k_pr_sha;
   ASSERT_EQ(run_cli({"action"}, env).exit_code, 0);
   EXPECT_EQ(outputs().at("regressions"), "1");
   // asv-perch's default labels, since results-path named the files.
@@ -247,9 +253,7 @@ TEST_F(PerchE2e, AShaWithSeveralResultFilesIsAnErrorListingThem) {
 }
 
 TEST_F(PerchE2e, AShaWithoutResultFileIsAnError) {
-  auto env = perch_env();
-  env["INPUT_RESULTS-PATH"] = k_handmade_results;
-  env["INPUT_BASE-SHA"] = k_main_sha;
+  auto env = handmade_pair_env();
   env["INPUT_PR-SHA"] = "4444444400000000000000000000000000000000";
   expect_refused(env,
                  "spyglass: error: input pr-sha: no result file named 44444444*.json under "
@@ -346,10 +350,7 @@ TEST_F(PerchE2e, UnsupportedAsvSpyglassArgIsAnErrorNamingIt) {
 // The table flags shape the `comparison` output as `spyglass compare` prints it; the comment's
 // counts still see every row.
 TEST_F(PerchE2e, AsvSpyglassArgsTableFlagsShapeTheComparisonOutput) {
-  auto env = perch_env();
-  env["INPUT_RESULTS-PATH"] = k_handmade_results;
-  env["INPUT_BASE-SHA"] = k_main_sha;
-  env["INPUT_PR-SHA"] = k_pr_sha;
+  auto env = handmade_pair_env();
   env["INPUT_ASV-SPYGLASS-ARGS"] = "--only-regressed --sort ratio --no-env-label";
   const auto result = run_cli({"action"}, env);
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -378,10 +379,7 @@ TEST_F(PerchE2e, AsvSpyglassArgsBadSortIsAnError) {
 
 // asv-spyglass-args' --factor is the factor: at 2.5 the ratio-2 regression is not significant.
 TEST_F(PerchE2e, AsvSpyglassArgsFactorAndLabelsApply) {
-  auto env = perch_env();
-  env["INPUT_RESULTS-PATH"] = k_handmade_results;
-  env["INPUT_BASE-SHA"] = k_main_sha;
-  env["INPUT_PR-SHA"] = k_pr_sha;
+  auto env = handmade_pair_env();
   env["INPUT_ASV-SPYGLASS-ARGS"] = "--factor 2.5 --label-before=trunk";
   const auto result = run_cli({"action"}, env);
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -460,10 +458,7 @@ TEST_F(PerchE2e, WithoutArtifactCommentBodyPathIsTheReport) {
 // The handmade pair ran in environments e1 and e2: the environment section shows it, unless
 // env-diff is false.
 TEST_F(PerchE2e, EnvDiffFalseDropsTheEnvironmentSection) {
-  auto env = perch_env();
-  env["INPUT_RESULTS-PATH"] = k_handmade_results;
-  env["INPUT_BASE-SHA"] = k_main_sha;
-  env["INPUT_PR-SHA"] = k_pr_sha;
+  auto env = handmade_pair_env();
   ASSERT_EQ(run_cli({"action"}, env).exit_code, 0);
   EXPECT_NE(m_github.comments(k_repo, k_pr).at(0).body.find("<summary>Environment</summary>"),
             std::string::npos);
