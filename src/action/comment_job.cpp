@@ -27,6 +27,7 @@
 #include "spyglass/render/comment_sections.hpp"
 #include "spyglass/render/env_diff.hpp"
 #include "spyglass/render/html_preview.hpp"
+#include "spyglass/render/markdown.hpp"
 #include "spyglass/util/clock.hpp"
 #include "spyglass/util/diagnostics.hpp"
 #include "spyglass/util/file.hpp"
@@ -109,7 +110,7 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     const auto& before = inputs.files[0];
     const auto& after = inputs.files[1];
     loaded.single = compare::compare_results(before, after, inputs.catalog, job.factor);
-    render::CompareTableOptions table;
+    render::CompareTableOptions table = job.raw_layout;
     table.label_before = job.label_before;
     table.label_after = job.label_after;
     loaded.raw_table = render::render_compare_text(*loaded.single, table);
@@ -144,12 +145,18 @@ github::GateVerdict gate_verdict(const LoadedComparison& loaded, std::optional<d
                        : github::evaluate_gate(*loaded.multi, thresholds);
 }
 
+// The files a run wrote for later steps: the full report, and the comment artifact and its name.
+struct ReportPaths {
+  std::optional<std::string> body_path;
+  std::optional<std::string> artifact_path;
+  std::optional<std::string> artifact_name;
+};
+
 // The step outputs (docs/action.md lists them), secrets redacted as in the log: a later step may
 // print them, and a fork may put a token's start into a benchmark name.
 void write_outputs(const std::string& path, const LoadedComparison& loaded,
                    const render::CommentInput& input, const github::GateVerdict& verdict,
-                   const PublishOutcome& posted, const std::optional<std::string>& body_path,
-                   const util::Io& io) {
+                   const PublishOutcome& posted, const ReportPaths& reports, const util::Io& io) {
   const auto model = render::build_comment_model(input, {});
   const auto& counts = model["counts"];
   const auto improvements =
@@ -166,8 +173,11 @@ void write_outputs(const std::string& path, const LoadedComparison& loaded,
   add("comment-id", posted.comment ? std::to_string(posted.comment->comment_id) : "");
   add("comment-url", posted.comment ? posted.comment->html_url : "");
   add("pr-number", posted.pr_number ? std::to_string(*posted.pr_number) : "");
-  add("body-path", body_path.value_or(""));
+  add("body-path", reports.body_path.value_or(""));
   add("comparison", loaded.raw_table);
+  // asv-perch's names: the comment's file (the artifact when one was asked for) and its artifact.
+  add("comment-body-path", reports.artifact_path.value_or(reports.body_path.value_or("")));
+  add("comment-artifact-name", reports.artifact_path ? *reports.artifact_name : "");
   write_file(path, text, std::ios::app);
 }
 
@@ -238,7 +248,13 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   input.multi = loaded.multi ? &*loaded.multi : nullptr;
   input.labels = job.labels;
   input.raw_table = loaded.raw_table;
-  input.environment_markdown = loaded.environment_markdown;
+  input.environment_markdown = job.env_diff ? loaded.environment_markdown : std::nullopt;
+  if (job.runner_info) {
+    const auto runner =
+        "Runner: " + render::code_span(*job.runner_info, render::SpanPlace::k_text) + "\n";
+    input.environment_markdown =
+        runner + (input.environment_markdown ? "\n" + *input.environment_markdown : std::string());
+  }
   input.run = run_context_from(env);
   input.dashboard_url = job.dashboard_url;
   input.chart = job.chart;
@@ -283,6 +299,17 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
       write_file(*summary, full_report + "\n", std::ios::app);
     }
   }
+  // asv-perch's comment artifact: the comment as posted, for an upload step after this one.
+  std::optional<std::string> artifact_path;
+  if (job.comment_artifact_name) {
+    if (job.comment_artifact_path) {
+      write_file(*job.comment_artifact_path, comment, std::ios::trunc);
+      artifact_path = job.comment_artifact_path;
+    } else {
+      artifact_path =
+          write_runner_report(*job.comment_artifact_name + ".md", comment, report_fallback, io);
+    }
+  }
   if (job.preview_path) {
     write_file(*job.preview_path, render::render_html_preview(comment, "spyglass: " + job.id),
                std::ios::trunc);
@@ -319,8 +346,12 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     github::RetryingTransport transport(curl, policy, clock, log);
     const auto config = api_config(job, env);
     github::Client client(transport, config, log);
-    const PublishOptions options{*repo, job.pr_number, comment_author(job, config.token),
-                                 job.comment_mode, job.input.max_input_size};
+    const PublishOptions options{*repo,
+                                 job.pr_number,
+                                 comment_author(job, config.token),
+                                 job.comment_mode,
+                                 job.input.max_input_size,
+                                 sectioned ? "" : job.legacy_marker};
     auto shrink = [&] {
       return render::fit_comment(input, job.max_chars * 9 / 10, comment_template);
     };
@@ -347,7 +378,8 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   }
 
   if (const auto outputs = env.get("GITHUB_OUTPUT")) {
-    write_outputs(*outputs, loaded, input, fail, posted, body_path, io);
+    const ReportPaths reports{body_path, artifact_path, job.comment_artifact_name};
+    write_outputs(*outputs, loaded, input, fail, posted, reports, io);
   }
   const bool gate_fails = job.fail_on_regression && fail.regression_detected;
   if (on_runner && (job.container_action || !job.print_only)) {

@@ -11,6 +11,7 @@
 #include "spyglass/github/upsert.hpp"
 #include "spyglass/model/asv_results.hpp"
 #include "spyglass/model/comparison.hpp"
+#include "spyglass/render/asv_table.hpp"
 #include "spyglass/render/comment.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/io.hpp"
@@ -33,6 +34,9 @@ struct CommentJob {
   std::vector<std::string> labels;  // compare-many, baseline first
   std::optional<std::string> label_before;
   std::optional<std::string> label_after;
+  // The raw compare table's layout beyond the labels (asv-perch's asv-spyglass-args: --split,
+  // --only-*, --sort, --no-env-label); the comment's groups and the gates see every row.
+  render::CompareTableOptions raw_layout;
   std::optional<std::string> benchmarks_path;
   InputOptions input;  // how the result files are read
   double factor = compare::k_default_factor;
@@ -44,7 +48,16 @@ struct CommentJob {
   std::optional<std::string> template_path;  // replaces templates/comment.md.mustache
   std::optional<std::string> preview_path;   // an HTML rendering, for a person to look at
   std::optional<std::string> dashboard_url;
-  bool chart = true;  // the Mermaid chart of the largest changes
+  bool chart = true;                       // the Mermaid chart of the largest changes
+  bool env_diff = true;                    // the section on what differs between the environments
+  std::optional<std::string> runner_info;  // the runner named in the comment (asv-perch's input)
+  // Another tool's marker whose comment this one takes over and then carries too (asv-perch's
+  // comment-marker); "" for none. Not with a section, whose comment is shared.
+  std::string legacy_marker;
+  // The comment written as a file for a later upload step (upload-comment-artifact): the path,
+  // else `<name>.md` in RUNNER_TEMP.
+  std::optional<std::string> comment_artifact_name;
+  std::optional<std::string> comment_artifact_path;
   // This job's section of the comment shared by the jobs with the same id (`--section`).
   std::optional<std::string> section;
   bool print_only = false;   // print instead of posting; needs no token

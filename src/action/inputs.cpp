@@ -9,6 +9,7 @@
 #include <iterator>
 #include <regex>
 
+#include "spyglass/action/perch_inputs.hpp"
 #include "spyglass/ingest/load_results.hpp"
 #include "spyglass/util/input_limit.hpp"
 
@@ -111,9 +112,68 @@ constexpr ActionInput k_action_inputs[] = {
      "Seconds for all GitHub requests together, retries and their waits included; past it the step "
      "writes the summary and outputs and fails (exit 3). Empty for 300",
      "--github-timeout", false},
+    // asv-perch v1's inputs (action/perch_inputs.hpp; docs/migrating-from-asv-perch.md).
+    {"results-path", "",
+     "asv-perch: folder of asv results; base-sha and pr-sha (or baseline-sha and contender-shas) "
+     "name its files by their first 8 characters, and its comparison.txt is used when present "
+     "(compare mode)",
+     "", false},
+    {"base-sha", "",
+     "asv-perch: commit of the base, found under results-path (wins over "
+     "metadata-file)",
+     "", false},
+    {"pr-sha", "",
+     "asv-perch: commit of the pull request's head, found under results-path (wins "
+     "over metadata-file)",
+     "", false},
+    {"metadata-file", "",
+     "asv-perch: file with main_sha= (or base_sha=) and pr_sha= lines naming base-sha and pr-sha",
+     "", false},
+    {"baseline-sha", "",
+     "asv-perch, compare-many: commit of the baseline, found under results-path", "", false},
+    {"contender-shas", "",
+     "asv-perch, compare-many: contender commits, comma-separated, found under results-path", "",
+     false},
+    {"regression-threshold", "",
+     "asv-perch's name for fail-threshold and draft-threshold together (a ratio; at least it "
+     "counts)",
+     "", false},
+    {"auto-draft-on-regression", "",
+     "asv-perch's name for draft-on-regression (without a threshold, asv-perch's 10 applies)", "",
+     false},
+    {"comment-marker", "",
+     "asv-perch: the HTML comment marking the comment to take over (default <!-- "
+     "asv-benchmark-result --> for comment-id default); the comment keeps it",
+     "", false},
+    {"runner-info", "", "asv-perch: the runner named in the comment's environment section", "",
+     false},
+    {"env-diff", "true", "Show what differs between the environments of the result files", "",
+     false},
+    {"asv-spyglass-args", "",
+     "asv-perch: asv-spyglass compare flags for the comparison table (--factor, the labels, "
+     "--sort, "
+     "--split, --only-*, --no-env-label); others are refused",
+     "", false},
+    {"upload-comment-artifact", "false",
+     "Write the comment to comment-artifact-path for an upload step (outputs comment-body-path and "
+     "comment-artifact-name)",
+     "", false},
+    {"comment-artifact-name", "benchmark-comment",
+     "Name of the comment artifact (and of its file in RUNNER_TEMP without comment-artifact-path)",
+     "", false},
+    {"comment-artifact-path", "", "File the comment artifact is written to", "", false},
+    {"benchmark-command", "", "asv-perch only: refused; run asv in a step before this one", "",
+     false},
+    {"init-command", "", "asv-perch only: refused; run it in a step before this one", "", false},
+    {"baseline", "", "asv-perch only: refused; run asv in a step before this one", "", false},
+    {"contenders", "", "asv-perch only: refused; run asv in a step before this one", "", false},
+    {"preserve-paths", "", "asv-perch only: refused; run asv in a step before this one", "", false},
+    {"asv-spyglass-ref", "", "asv-perch only: refused; spyglass compares by itself", "", false},
 };
 
-std::optional<std::string> input(const util::Env& env, std::string name) {
+}  // namespace
+
+std::optional<std::string> input_value(const util::Env& env, std::string name) {
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   std::replace(name.begin(), name.end(), ' ', '_');
@@ -126,10 +186,15 @@ std::optional<std::string> input(const util::Env& env, std::string name) {
   return value && !value->empty() ? value : std::nullopt;
 }
 
-[[noreturn]] void bad_input(const std::string& name, const std::string& value,
-                            const std::string& expected) {
+void bad_input(const std::string& name, const std::string& value, const std::string& expected) {
   throw Error(ExitCode::k_bad_input,
               fmt::format("input {}: '{}' is not {}", name, value, expected));
+}
+
+namespace {
+
+std::optional<std::string> input(const util::Env& env, const std::string& name) {
+  return input_value(env, name);
 }
 
 bool flag(const util::Env& env, const std::string& name, bool fallback) {
@@ -236,6 +301,14 @@ InputOptions input_options(const util::Env& env) {
 
 std::span<const ActionInput> action_inputs() { return k_action_inputs; }
 
+bool flag_input(const util::Env& env, const std::string& name, bool fallback) {
+  return flag(env, name, fallback);
+}
+
+std::optional<double> positive_number_input(const util::Env& env, const std::string& name) {
+  return positive_number(env, name);
+}
+
 std::string name_inputs(std::string_view message) {
   static const std::regex k_flag("--[a-z][a-z-]*");
   std::string named;
@@ -273,6 +346,7 @@ std::string inputs_help() {
 }
 
 CommentJob comment_job_from_inputs(const util::Env& env) {
+  refuse_benchmark_running_inputs(env);
   CommentJob job;
   job.container_action = true;
   job.token = input(env, "github-token");
@@ -281,13 +355,42 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   if (mode != "compare" && mode != "compare-many") {
     bad_input("comparison-mode", mode, "compare or compare-many");
   }
+  const auto results_path = input(env, "results-path");
+  // Where asv-perch's inputs name a commit, not a file: the one file of it under results-path.
+  const auto file_of = [&](const std::optional<std::string>& sha, const std::string& sha_input) {
+    if (!sha) {
+      return std::optional<std::string>();
+    }
+    if (!results_path) {
+      bad_input(sha_input, *sha, "usable without results-path, the folder of its result file");
+    }
+    return std::optional<std::string>(find_result_file(*results_path, *sha, sha_input));
+  };
+  const auto shas = perch_shas(env);
+  if (!job.table_path && mode == "compare") {
+    job.table_path = precomputed_comparison(env);
+  }
   if (!job.table_path && mode == "compare") {
     job.base_path = input(env, "base-file");
     job.pr_path = input(env, "pr-file");
+    if (!job.base_path && !job.pr_path) {
+      job.base_path = file_of(shas.base, shas.base_input);
+      job.pr_path = file_of(shas.pr, shas.pr_input);
+    }
   }
   if (!job.table_path && mode == "compare-many") {
     job.baseline_path = input(env, "baseline-file");
     job.contender_paths = list(env, "contender-files");
+    const auto baseline_sha = input(env, "baseline-sha");
+    const auto contender_shas = list(env, "contender-shas");
+    if (!job.baseline_path) {
+      job.baseline_path = file_of(baseline_sha, "baseline-sha");
+    }
+    if (job.contender_paths.empty()) {
+      for (const auto& sha : contender_shas) {
+        job.contender_paths.push_back(*file_of(sha, "contender-shas"));
+      }
+    }
     const auto contender_labels = list(env, "contender-labels");
     if (const auto baseline_label = input(env, "baseline-label");
         baseline_label || !contender_labels.empty()) {
@@ -339,6 +442,12 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   if (job.github_timeout > k_longest_github_timeout) {
     bad_input("github-timeout", *input(env, "github-timeout"),
               fmt::format("a number of seconds up to {}", k_longest_github_timeout));
+  }
+  apply_perch_inputs(env, job);
+  // A workflow written for asv-perch (its results-path) gets asv-perch's labels.
+  if (results_path && job.base_path) {
+    job.label_before = job.label_before.value_or("main");
+    job.label_after = job.label_after.value_or("pr");
   }
   return job;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +36,19 @@ std::string name_inputs(std::string_view message);
 
 // The inputs' table for `spyglass action --help`: each name, its default and its description.
 std::string inputs_help();
+
+// Input `name`'s value, trailing whitespace dropped; nullopt when it is not given or empty.
+std::optional<std::string> input_value(const util::Env& env, std::string name);
+
+// Throws Error(k_bad_input) "input NAME: 'VALUE' is not EXPECTED".
+[[noreturn]] void bad_input(const std::string& name, const std::string& value,
+                            const std::string& expected);
+
+// Input `name` as true or false (`fallback` when not given); throws as bad_input otherwise.
+bool flag_input(const util::Env& env, const std::string& name, bool fallback);
+
+// Input `name` as a positive number, nullopt when not given; throws as bad_input otherwise.
+std::optional<double> positive_number_input(const util::Env& env, const std::string& name);
 
 // The job the action's inputs describe. The runner passes input `name` as `INPUT_<NAME>`,
 // upper-cased with hyphens kept (`INPUT_GITHUB-TOKEN`); an empty value means "not given". Lists

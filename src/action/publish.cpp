@@ -56,6 +56,7 @@ PublishOutcome publish_comment(github::Client& client, const PublishOptions& opt
   request.marker = marker;
   request.body = body;
   request.shrink = shrink;
+  request.legacy_marker = options.legacy_marker;
   return publish(
       client, options, std::move(request),
       [&](const github::UpsertRequest& ready) { return github::upsert_comment(client, ready); },

@@ -23,6 +23,8 @@ struct PublishOptions {
   std::optional<std::string> comment_author;  // whose comments are ours; else asked of GitHub
   github::CommentMode mode = github::CommentMode::k_update;
   std::uint64_t max_event_size = util::k_default_max_input_size;  // the event payload's limit
+  // publish_comment: another tool's marker whose comment is taken over (UpsertRequest).
+  std::string legacy_marker;
 };
 
 // What posting did. `pr_number` is empty when no open pull request was found; `comment` is empty

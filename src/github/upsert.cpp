@@ -38,11 +38,27 @@ void require_marker(const UpsertRequest& request, const std::string& body) {
 // Our comments for this marker in `comments`, oldest (smallest id) first.
 std::vector<IssueComment> ours(std::vector<IssueComment> comments, const UpsertRequest& request) {
   std::erase_if(comments, [&](const IssueComment& comment) {
-    return !same_login(comment.author, request.author) || !comment.body.starts_with(request.marker);
+    const bool marked = comment.body.starts_with(request.marker) ||
+                        (!request.legacy_marker.empty() &&
+                         comment.body.find(request.legacy_marker) != std::string::npos);
+    return !same_login(comment.author, request.author) || !marked;
   });
   std::sort(comments.begin(), comments.end(),
             [](const IssueComment& a, const IssueComment& b) { return a.id < b.id; });
   return comments;
+}
+
+// `body` with `legacy_marker` as its second line, unless it already holds it.
+std::string with_legacy_marker(const std::string& legacy_marker, const std::string& body) {
+  if (body.find(legacy_marker) != std::string::npos) {
+    return body;
+  }
+  const auto first_line_end = body.find('\n');
+  if (first_line_end == std::string::npos) {
+    return body + "\n" + legacy_marker;
+  }
+  return body.substr(0, first_line_end + 1) + legacy_marker + "\n" +
+         body.substr(first_line_end + 1);
 }
 
 std::set<std::int64_t> ids_of(const std::vector<IssueComment>& comments) {
@@ -72,15 +88,26 @@ class Upsert {
   void delete_if_present(std::int64_t id);
   // Hide `comments` as outdated (GraphQL minimizeComment, classifier OUTDATED).
   void minimize(const std::vector<IssueComment>& comments);
+  // `body` with the legacy marker when the comment taken over carried it.
+  std::string carried(const std::string& body) const {
+    return m_carry_legacy ? with_legacy_marker(m_request.legacy_marker, body) : body;
+  }
 
   Client& m_client;
   const UpsertRequest& m_request;
   std::string m_body;
   std::string m_current;  // what `m_body` was merged from
+  // An earlier comment carried the legacy marker: the body keeps it (UpsertRequest).
+  bool m_carry_legacy = false;
 };
 
 UpsertResult Upsert::run() {
   const auto earlier = list_ours(m_client, m_request);
+  m_carry_legacy = !m_request.legacy_marker.empty() &&
+                   std::any_of(earlier.begin(), earlier.end(), [&](const IssueComment& comment) {
+                     return comment.body.find(m_request.legacy_marker) != std::string::npos;
+                   });
+  m_body = carried(m_body);
   if (m_request.mode == CommentMode::k_recreate) {
     for (const auto& comment : earlier) {
       delete_if_present(comment.id);
@@ -167,7 +194,7 @@ UpsertResult Upsert::create_and_settle(const std::vector<IssueComment>& earlier)
 void Upsert::merge_from(const std::string& current) {
   if (m_request.merge) {
     m_current = current;
-    m_body = m_request.merge(current, BodyLength::k_full);
+    m_body = carried(m_request.merge(current, BodyLength::k_full));
     require_marker(m_request, m_body);
   }
 }
@@ -180,7 +207,8 @@ IssueComment Upsert::write(const std::function<IssueComment(const std::string&)>
       throw;
     }
   }
-  m_body = m_request.merge ? m_request.merge(m_current, BodyLength::k_shorter) : m_request.shrink();
+  m_body = carried(m_request.merge ? m_request.merge(m_current, BodyLength::k_shorter)
+                                   : m_request.shrink());
   require_marker(m_request, m_body);
   return send(m_body);
 }

@@ -25,6 +25,11 @@ struct UpsertRequest {
   int pr_number = 0;
   std::string marker;  // the body's first line, e.g. "<!-- spyglass:default -->"
   std::string body;    // starts with `marker`
+  // Another tool's marker (asv-perch's `<!-- asv-benchmark-result -->`) anywhere in a comment of
+  // `author` also makes it ours, so that switching tools edits its comment instead of adding a
+  // second one. When an earlier comment carried it, the body sent keeps it as its second line
+  // (added here, so a body at the length limit may take the 422 retry). Empty: none.
+  std::string legacy_marker;
   // The login whose comments are ours: "github-actions[bot]" for the Actions token.
   std::string author;
   CommentMode mode = CommentMode::k_update;

@@ -115,6 +115,9 @@ TEST_F(ActionE2e, WritesEveryOutput) {
       {"pr-number", "7"},
       {"body-path", body_path},
       {"comparison", expected_table},
+      // asv-perch's names: without upload-comment-artifact, the report and no artifact.
+      {"comment-body-path", body_path},
+      {"comment-artifact-name", ""},
   };
   for (const auto& [name, value] : expected) {
     ASSERT_TRUE(outputs.count(name)) << "missing output " << name;

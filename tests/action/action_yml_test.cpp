@@ -109,7 +109,7 @@ TEST(ActionYml, DeclaresExactlyTheInputsTheActionReads) {
   read.merge(compare_many.inputs());
 
   const auto declared = action_yml_keys("inputs");
-  EXPECT_EQ(declared.size(), 32u);
+  EXPECT_EQ(declared.size(), 53u);
   for (const auto& name : declared) {
     EXPECT_TRUE(read.count(name)) << "action.yml declares input '" << name << "', never read";
   }
@@ -126,7 +126,7 @@ TEST(ActionYml, InputTableAgreesWithActionYml) {
     table.emplace_back(input.name, input.default_value, input.description);
   }
   const auto declared = action_yml_inputs();
-  ASSERT_EQ(declared.size(), 32u);
+  ASSERT_EQ(declared.size(), 53u);
   EXPECT_EQ(table, declared);
 }
 
@@ -171,8 +171,9 @@ TEST(ActionYml, ChartInputIsAFlagDefaultingToTrue) {
 
 TEST(ActionYml, DeclaresEveryOutput) {
   const std::set<std::string> expected = {
-      "regression-detected", "regressions", "improvements", "failures",  "comment-id",
-      "comment-url",         "pr-number",   "body-path",    "comparison"};
+      "regression-detected",  "regressions", "improvements", "failures",   "comment-id",
+      "comment-url",          "pr-number",   "body-path",    "comparison", "comment-body-path",
+      "comment-artifact-name"};
   EXPECT_EQ(action_yml_keys("outputs"), expected);
 }
 

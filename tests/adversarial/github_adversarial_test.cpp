@@ -98,7 +98,7 @@ class GithubAdversarial : public ::testing::Test {
     EXPECT_FALSE(run.summary.empty());
     EXPECT_FALSE(run.body.empty());
     const auto outputs = parse_outputs(run.outputs_text);
-    EXPECT_EQ(outputs.size(), 9u) << run.outputs_text;
+    EXPECT_EQ(outputs.size(), 11u) << run.outputs_text;
     EXPECT_EQ(outputs.count("regression-detected") != 0 ? outputs.at("regression-detected") : "",
               "true");
     expect_no_token(run);

@@ -360,6 +360,30 @@ TEST_F(UpsertComment, ShrinksWhenAnUpdateIsTooLong) {
   EXPECT_EQ(ours().at(0).body, body_with("short"));
 }
 
+// Another tool's comment (asv-perch's marker, anywhere in it) is taken over and keeps that marker
+// as its second line, also after a shrink; a pull request without one gets only ours.
+TEST_F(UpsertComment, TakesOverTheCommentCarryingTheLegacyMarker) {
+  const std::string legacy = "<!-- asv-benchmark-result -->";
+  const std::int64_t id = m_github.add_comment(k_repo, k_pr, k_bot, "intro\n" + legacy + "\nold");
+  m_github.push_fault(Fault::body_too_long().on("PATCH", ""));
+  auto update = request("long");
+  update.legacy_marker = legacy;
+  update.shrink = [] { return body_with("short"); };
+  EXPECT_EQ(upsert(update).comment_id, id);
+  const auto comments = m_github.comments(k_repo, k_pr);
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_EQ(comments[0].body, std::string(k_marker) + "\n" + legacy + "\nshort");
+}
+
+TEST_F(UpsertComment, LegacyMarkerIsNotAddedWithoutACommentCarryingIt) {
+  m_github.add_comment(k_repo, k_pr, "someone", "<!-- asv-benchmark-result -->\ntheirs");
+  auto fresh = request("new");
+  fresh.legacy_marker = "<!-- asv-benchmark-result -->";
+  upsert(fresh);
+  ASSERT_EQ(ours().size(), 1u);
+  EXPECT_EQ(ours()[0].body, body_with("new"));
+}
+
 TEST_F(UpsertComment, ShrinksOnlyOnce) {
   auto big = request(std::string(70'000, 'x'));
   int shrinks = 0;

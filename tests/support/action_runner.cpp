@@ -68,6 +68,9 @@ CliEnv ActionRunner::runner_env(const std::string& event_name,
   env["INPUT_FAIL-ON-REGRESSION"] = "false";
   env["INPUT_DRAFT-ON-REGRESSION"] = "false";
   env["INPUT_JOB-SUMMARY"] = "true";
+  env["INPUT_ENV-DIFF"] = "true";
+  env["INPUT_UPLOAD-COMMENT-ARTIFACT"] = "false";
+  env["INPUT_COMMENT-ARTIFACT-NAME"] = "benchmark-comment";
   env["GITHUB_ACTIONS"] = "true";
   env["GITHUB_API_URL"] = m_github.api_url();
   env["GITHUB_GRAPHQL_URL"] = m_github.graphql_url();
