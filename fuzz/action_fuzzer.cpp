@@ -92,8 +92,9 @@ void check(bool holds, const char* what, const std::string& output) {
 
 // The outputs action.yml declares.
 const std::set<std::string, std::less<>> k_outputs = {
-    "regression-detected", "regressions", "improvements", "failures",  "comment-id",
-    "comment-url",         "pr-number",   "body-path",    "comparison"};
+    "regression-detected",  "regressions", "improvements", "failures",   "comment-id",
+    "comment-url",          "pr-number",   "body-path",    "comparison", "comment-body-path",
+    "comment-artifact-name"};
 
 // $GITHUB_OUTPUT as the runner reads it: `name=value` lines, or `name<<DELIM`, the value's lines
 // and a line `DELIM`. Each name is a declared output, set once; an unclosed value is refused.
