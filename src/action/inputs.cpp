@@ -216,10 +216,8 @@ std::optional<double> positive_number(const util::Env& env, const std::string& n
   if (!value) {
     return std::nullopt;
   }
-  double number = 0.0;
-  const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), number);
-  if (error != std::errc() || end != value->data() + value->size() || !std::isfinite(number) ||
-      number <= 0) {
+  const auto number = finite_number(*value);
+  if (!number || *number <= 0) {
     bad_input(name, *value, "a positive number");
   }
   return number;
@@ -303,6 +301,15 @@ std::span<const ActionInput> action_inputs() { return k_action_inputs; }
 
 bool flag_input(const util::Env& env, const std::string& name, bool fallback) {
   return flag(env, name, fallback);
+}
+
+std::optional<double> finite_number(std::string_view text) {
+  double number = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(number)) {
+    return std::nullopt;
+  }
+  return number;
 }
 
 std::optional<double> positive_number_input(const util::Env& env, const std::string& name) {

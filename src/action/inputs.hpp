@@ -47,6 +47,9 @@ std::optional<std::string> input_value(const util::Env& env, std::string name);
 // Input `name` as true or false (`fallback` when not given); throws as bad_input otherwise.
 bool flag_input(const util::Env& env, const std::string& name, bool fallback);
 
+// `text` whole as a finite number; nullopt when it is anything else.
+std::optional<double> finite_number(std::string_view text);
+
 // Input `name` as a positive number, nullopt when not given; throws as bad_input otherwise.
 std::optional<double> positive_number_input(const util::Env& env, const std::string& name);
 

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cmath>
 #include <map>
 #include <sstream>
 #include <system_error>
@@ -188,20 +186,18 @@ void apply_spyglass_args(const util::Env& env, CommentJob& job) {
       }
       job.raw_layout.sort = order->second;
     } else if (flag.name == "--factor") {
-      double factor = 0.0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), factor);
-      if (error != std::errc() || end != value.data() + value.size() || !std::isfinite(factor) ||
-          factor <= 1) {
+      const auto parsed = finite_number(value);
+      if (!parsed || *parsed <= 1) {
         refuse(
             fmt::format("input asv-spyglass-args: its factor '{}' must be a number more than "
                         "1 ({})",
                         value, k_factor_meaning));
       }
       const auto given = input_value(env, "factor");
-      if (given && *given != "1.1" && job.factor != factor) {
+      if (given && *given != "1.1" && job.factor != *parsed) {
         conflicting("asv-spyglass-args", "factor " + value, "factor", *given);
       }
-      job.factor = factor;
+      job.factor = *parsed;
     } else {
       auto& label = flag.name == "--label-before" ? job.label_before : job.label_after;
       if (label && *label != value) {
