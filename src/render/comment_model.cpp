@@ -9,6 +9,7 @@
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/render/change_chart.hpp"
 #include "spyglass/render/markdown.hpp"
+#include "spyglass/util/utf8.hpp"
 
 namespace spyglass::render {
 namespace {
@@ -230,7 +231,7 @@ json commit_json(const std::string& sha, const model::RunContext& run) {
   if (sha.empty()) {
     return nullptr;
   }
-  const auto short_sha = sha.substr(0, 8);
+  const std::string short_sha(util::first_code_points(sha, 8));
   const auto url = run.commit_url(sha);
   return json{
       {"sha", sha},

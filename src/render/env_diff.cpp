@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "spyglass/render/markdown.hpp"
+#include "spyglass/util/utf8.hpp"
 
 namespace spyglass::render {
 namespace {
@@ -29,17 +30,7 @@ std::string side_label(const EnvInventory& side) {
 
 // The first 12 characters (code points) of `hash`, or ` - ` when there is none.
 std::string commit_prefix(std::string_view hash) {
-  if (hash.empty()) {
-    return " - ";
-  }
-  std::size_t end = 0;
-  for (std::size_t chars = 0; end < hash.size() && chars < k_commit_chars; ++chars) {
-    ++end;
-    while (end < hash.size() && (static_cast<unsigned char>(hash[end]) & 0xC0) == 0x80) {
-      ++end;
-    }
-  }
-  return std::string(hash.substr(0, end));
+  return hash.empty() ? " - " : std::string(util::first_code_points(hash, k_commit_chars));
 }
 
 // A version cell's text: ` - ` when the side lacks the component, `(empty)` when it is unpinned.

@@ -58,4 +58,15 @@ std::size_t utf8_sequence_length(std::string_view text) {
   return length;
 }
 
+std::string_view first_code_points(std::string_view text, std::size_t count) {
+  std::size_t end = 0;
+  for (std::size_t taken = 0; end < text.size() && taken < count; ++taken) {
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      ++end;
+    }
+  }
+  return text.substr(0, end);
+}
+
 }  // namespace spyglass::util

@@ -14,4 +14,8 @@ bool is_valid_utf8(std::string_view text);
 // length, so a result above text.size() means truncated rather than malformed.
 std::size_t utf8_sequence_length(std::string_view text);
 
+// The first `count` code points of `text` (all of it when shorter): a prefix that never ends
+// inside a multi-byte sequence, for a short form of untrusted text such as a commit hash.
+std::string_view first_code_points(std::string_view text, std::size_t count);
+
 }  // namespace spyglass::util

@@ -499,6 +499,27 @@ TEST(CommentFooter, LeadsWithOnlyTheProvenanceTheInputsHave) {
   EXPECT_NE(result.out.find("\n<sub>factor 1.1 · spyglass "), std::string::npos) << result.out;
 }
 
+// A result file's commit hash is a fork's text: only a commit id (hex digits) becomes a link, so
+// a hash holding a space and HTML cannot end the link early and land as the comment's markup.
+// A hash with multi-byte characters is shortened by code points, never inside one.
+TEST(CommentFooter, LinksOnlyACommitId) {
+  const TempDir dir("spyglass-footer-hash");
+  const auto [before, after] = write_large_comparison(dir, 3);
+  nlohmann::json hostile = nlohmann::json::parse(dir.read("results/m1/bbbbbbbb-e1.json"));
+  hostile["commit_hash"] = "fedcba97530 <!-- spyglass:default -->";
+  dir.write("results/m1/bbbbbbbb-e1.json", hostile.dump());
+  const CliEnv runner = {{"GITHUB_SERVER_URL", "https://github.com"},
+                         {"GITHUB_REPOSITORY", "octo/bench"}};
+  EXPECT_EQ(print_model({"--base", before, "--pr", after}, runner)["meta"]["provenance_md"],
+            "base [`aaaaaaaa`](https://github.com/octo/bench/commit/" + std::string(40, 'a') +
+                ") → head `fedcba97` · m1/e1");
+
+  hostile["commit_hash"] = "\u00e4\u00e4\u00e4\u00e4\u00e4\u00e4\u00e4\u00e4\u00e4";
+  dir.write("results/m1/bbbbbbbb-e1.json", hostile.dump());
+  EXPECT_EQ(print_model({"--base", before, "--pr", after}, runner)["meta"]["head"]["short"],
+            "\u00e4\u00e4\u00e4\u00e4\u00e4\u00e4\u00e4\u00e4");
+}
+
 // 20,000 rows (2,000 regressed, 50 newly failing, 1,000 improved): the comment is cut below
 // GitHub's limit, lists the worst regressions first and as many as fit, and says what is left out.
 TEST(CommentGoldenLarge, TwentyThousandRowsKeepEveryRegressionThatFits) {

@@ -53,5 +53,15 @@ TEST(Utf8, GivesZeroForAMalformedSequence) {
   }
 }
 
+// A prefix by code points keeps every multi-byte sequence whole, and a shorter text whole.
+TEST(Utf8, FirstCodePointsNeverCutASequence) {
+  EXPECT_EQ(first_code_points("a\xe2\x82\xac\xf0\x9f\x93\x88"
+                              "b",
+                              3),
+            "a\xe2\x82\xac\xf0\x9f\x93\x88");
+  EXPECT_EQ(first_code_points("abc", 8), "abc");
+  EXPECT_EQ(first_code_points("abc", 0), "");
+}
+
 }  // namespace
 }  // namespace spyglass::util
