@@ -17,6 +17,7 @@ build_packages=(
   cmake ninja-build g++
   nlohmann-json3-dev libfmt-dev libcli11-dev libcurl4-openssl-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev
+  libre2-dev libtomlplusplus-dev
 )
 test_packages=(
   "${build_packages[@]}"
