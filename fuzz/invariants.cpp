@@ -8,6 +8,7 @@
 
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/ingest/comparison_table.hpp"
+#include "spyglass/render/comment_model.hpp"
 #include "spyglass/render/comparison_json.hpp"
 #include "spyglass/util/error.hpp"
 #include "spyglass/util/python_json.hpp"
@@ -21,29 +22,28 @@ using model::ComparisonRow;
 // A few units in the last place of slack: the marks compare t1 with t2/factor, the ratio is t2/t1.
 constexpr double k_rounding = 1e-12;
 
-// The mark and JSON change name of each Change, as docs/json-format.md and spec 3.4 give them.
-struct ChangeNames {
+// The mark of each Change, as spec 3.4 gives them.
+struct ChangeMark {
   Change change;
   char mark;
-  const char* name;
 };
-constexpr std::array<ChangeNames, 6> k_change_names = {{
-    {Change::k_none, ' ', "unchanged"},
-    {Change::k_improved, '-', "improved"},
-    {Change::k_regressed, '+', "regressed"},
-    {Change::k_failure_introduced, '!', "failure_introduced"},
-    {Change::k_failure_fixed, '*', "failure_fixed"},
-    {Change::k_incomparable, 'x', "incomparable"},
+constexpr std::array<ChangeMark, 6> k_change_marks = {{
+    {Change::k_none, ' '},
+    {Change::k_improved, '-'},
+    {Change::k_regressed, '+'},
+    {Change::k_failure_introduced, '!'},
+    {Change::k_failure_fixed, '*'},
+    {Change::k_incomparable, 'x'},
 }};
 
-const ChangeNames& names_of(Change change) {
-  for (const auto& names : k_change_names) {
-    if (names.change == change) {
-      return names;
+char mark_of(Change change) {
+  for (const auto& entry : k_change_marks) {
+    if (entry.change == change) {
+      return entry.mark;
     }
   }
   require(false, "a Change has a mark");
-  return k_change_names[0];
+  return ' ';
 }
 
 bool failed(const model::Measurement& side) { return !side.value.has_value(); }
@@ -74,13 +74,13 @@ bool is_count(const JsonValue& value, std::size_t expected) {
          value.as_integer() == static_cast<std::int64_t>(expected);
 }
 
-// The mark of one JSON benchmark (or cell) is its row's, and agrees with its change name.
+// The mark of one JSON benchmark (or cell) is its row's, and its change the comment's verdict
+// (docs/json-output.md).
 void check_json_verdict(const JsonValue& entry, const ComparisonRow& row, std::string_view text) {
-  const auto& names = names_of(row.change);
-  require(is_string(member(entry, "mark", text), std::string(1, names.mark)),
+  require(is_string(member(entry, "mark", text), std::string(1, mark_of(row.change))),
           "a JSON mark is its row's mark", text);
-  require(is_string(member(entry, "change", text), names.name), "a JSON change is its row's change",
-          text);
+  require(is_string(member(entry, "change", text), render::verdict_key(render::verdict_of(row))),
+          "a JSON change is its row's verdict", text);
 }
 
 }  // namespace
@@ -182,14 +182,15 @@ void check_compare_json(const model::Comparison& comparison, const render::RowFi
   require(benchmarks.size() == rows.size(), "the JSON lists every selected row", text);
   require(is_count(member(counts, "total", text), rows.size()), "the JSON total counts every row",
           text);
-  std::array<std::size_t, k_change_names.size()> by_change{};
+  render::VerdictCounts by_verdict{};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     check_json_verdict(benchmarks[i], *rows[i], text);
-    ++by_change[static_cast<std::size_t>(&names_of(rows[i]->change) - k_change_names.data())];
+    ++by_verdict[static_cast<std::size_t>(render::verdict_of(*rows[i]))];
   }
-  for (std::size_t c = 0; c < k_change_names.size(); ++c) {
-    require(is_count(member(counts, k_change_names[c].name, text), by_change[c]),
-            "the JSON counts are the rows' marks", text);
+  for (std::size_t v = 0; v < by_verdict.size(); ++v) {
+    require(is_count(member(counts, render::verdict_key(static_cast<render::Verdict>(v)), text),
+                     by_verdict[v]),
+            "the JSON counts are the rows' verdicts", text);
   }
 }
 

@@ -41,8 +41,10 @@ CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
   command->add_option("--preview", job.preview_path,
                       "Also write the comment as a GitHub-like HTML page to FILE.html");
   command->add_option("--dashboard-url", job.dashboard_url, "Link to a benchmark dashboard");
-  command->add_flag("--no-chart{false}", job.chart,
-                    "Leave out the Mermaid chart of the largest changes");
+  // A callback, not `--no-chart{false}`: CLI11 would print the `{false}` in --help.
+  command->add_flag_callback(
+      "--no-chart", [&job] { job.chart = false; },
+      "Leave out the Mermaid chart of the largest changes");
   command->add_flag("--print-only", job.print_only,
                     "Print the comment instead of posting it (no token needed)");
   command->add_flag("--print-model", job.print_model,

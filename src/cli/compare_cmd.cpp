@@ -2,17 +2,35 @@
 
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
+#include "spyglass/ingest/load_results.hpp"
 #include "spyglass/render/comparison_json.hpp"
 #include "spyglass/util/keep_until_exit.hpp"
 
 namespace spyglass::cli {
 
+namespace {
+
+// What `compare` says it does, naming the formats from the list --input-format takes.
+std::string compare_description() {
+  std::vector<std::string> formats;
+  for (const auto& [name, format] : ingest::input_format_names()) {
+    if (format != ingest::InputFormat::k_auto) {
+      formats.push_back(name);
+    }
+  }
+  return "Compare two result files (" + CLI::detail::join(formats, ", ") +
+         "; asv-spyglass compare for asv)";
+}
+
+}  // namespace
+
 CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
-  auto* command =
-      app.add_subcommand("compare", "Compare two asv result files (asv-spyglass compare)");
+  auto* command = app.add_subcommand("compare", compare_description());
   command->add_option("B1", options.before_path, "Result file before the change")->required();
   command->add_option("B2", options.after_path, "Result file after the change")->required();
   command->add_option("BCONF", options.benchmarks_path,
@@ -32,7 +50,8 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
                                        {{"default", render::SortOrder::k_default},
                                         {"ratio", render::SortOrder::k_ratio},
                                         {"name", render::SortOrder::k_name}},
-                                       "Row order: default (by name), ratio, name")
+                                       "Row order: default sorts by benchmark name (name is the "
+                                       "same), ratio by ratio, largest and n/a first")
       ->default_str("default");
   command->add_option("--label-before", table.label_before,
                       "Name shown for B1 in the [before -> after] suffix");

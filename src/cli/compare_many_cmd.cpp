@@ -27,7 +27,7 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
   add_choice_option<render::SortOrder>(
       *command, "--sort", options.sort,
       {{"default", render::SortOrder::k_default}, {"name", render::SortOrder::k_name}},
-      "Row order: default or name (both by name)")
+      "Row order: default sorts by benchmark name (name is the same)")
       ->default_str("default");
   one_value_each(
       command->add_option("-l,--label", options.labels,

@@ -1,50 +1,32 @@
 #include "spyglass/render/comparison_json.hpp"
 
-#include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
+#include "spyglass/render/comment_model.hpp"
 #include "spyglass/util/json_writer.hpp"
 
 namespace spyglass::render {
 namespace {
 
-using model::Change;
 using model::ComparisonRow;
 using model::Measurement;
 
-const char* change_name(Change change) {
-  switch (change) {
-    case Change::k_none:
-      return "unchanged";
-    case Change::k_improved:
-      return "improved";
-    case Change::k_regressed:
-      return "regressed";
-    case Change::k_failure_introduced:
-      return "failure_introduced";
-    case Change::k_failure_fixed:
-      return "failure_fixed";
-    case Change::k_incomparable:
-      return "incomparable";
-  }
-  return "unchanged";
-}
-
-const char* section_name(model::Section section) {
+// A section by the verdict whose name it shares, so the JSON has one vocabulary.
+std::string_view section_name(model::Section section) {
   switch (section) {
     case model::Section::k_improved:
-      return "improved";
-    case model::Section::k_unchanged:
-      return "unchanged";
+      return verdict_key(Verdict::k_improved);
     case model::Section::k_regressed:
-      return "regressed";
+      return verdict_key(Verdict::k_regressed);
     case model::Section::k_incomparable:
-      return "incomparable";
+      return verdict_key(Verdict::k_not_comparable);
+    case model::Section::k_unchanged:
+      break;
   }
-  return "unchanged";
+  return verdict_key(Verdict::k_unchanged);
 }
 
 const char* evidence_name(model::Evidence evidence) {
@@ -143,7 +125,7 @@ void write_verdict(util::JsonWriter& out, const ComparisonRow& row) {
   out.key("mark");
   out.string(std::string(1, model::change_mark(row.change)));
   out.key("change");
-  out.string(change_name(row.change));
+  out.string(verdict_key(verdict_of(row)));
   out.key("section");
   out.string(section_name(model::section_of(row.change)));
   out.key("insignificant");
@@ -174,24 +156,30 @@ void write_identity(util::JsonWriter& out, const ComparisonRow& row) {
   }
 }
 
-constexpr std::array<Change, 6> k_changes = {Change::k_none,          Change::k_improved,
-                                             Change::k_regressed,     Change::k_failure_introduced,
-                                             Change::k_failure_fixed, Change::k_incomparable};
-
+// The rows per verdict, as the comment counts them.
 void write_counts(util::JsonWriter& out, const std::vector<const ComparisonRow*>& rows) {
-  std::array<std::int64_t, k_changes.size()> counts{};
+  VerdictCounts counts{};
   for (const auto* row : rows) {
-    ++counts[static_cast<std::size_t>(std::find(k_changes.begin(), k_changes.end(), row->change) -
-                                      k_changes.begin())];
+    ++counts[static_cast<std::size_t>(verdict_of(*row))];
   }
   out.begin_object();
   out.key("total");
   out.integer(static_cast<std::int64_t>(rows.size()));
-  for (std::size_t i = 0; i < k_changes.size(); ++i) {
-    out.key(change_name(k_changes[i]));
-    out.integer(counts[i]);
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    out.key(verdict_key(static_cast<Verdict>(i)));
+    out.integer(static_cast<std::int64_t>(counts[i]));
   }
   out.end_object();
+}
+
+// The members every document starts with.
+void write_head(util::JsonWriter& out, const char* kind, double factor) {
+  out.key("schema_version");
+  out.integer(k_json_schema_version);
+  out.key("kind");
+  out.string(kind);
+  out.key("factor");
+  out.floating(factor);
 }
 
 }  // namespace
@@ -201,10 +189,7 @@ std::string render_compare_json(const model::Comparison& comparison, const RowFi
   const auto rows = select_rows(comparison, filter, sort);
   util::JsonWriter out;
   out.begin_object();
-  out.key("kind");
-  out.string("compare");
-  out.key("factor");
-  out.floating(comparison.factor);
+  write_head(out, "compare", comparison.factor);
   out.key("before");
   write_source(out, comparison.before, comparison.before.machine_env());
   out.key("after");
@@ -238,10 +223,7 @@ std::string render_compare_many_json(const model::MultiComparison& comparison,
   };
   util::JsonWriter out;
   out.begin_object();
-  out.key("kind");
-  out.string("compare-many");
-  out.key("factor");
-  out.floating(comparison.factor);
+  write_head(out, "compare-many", comparison.factor);
   out.key("baseline");
   write_source(out, comparison.baseline, label_of(0, comparison.baseline));
   out.key("contenders");

@@ -8,9 +8,13 @@
 
 namespace spyglass::render {
 
+// The `schema_version` of both documents: raised when a member is renamed, removed or changes
+// meaning (added members keep it). Documented in docs/json-output.md.
+inline constexpr int k_json_schema_version = 2;
+
 // `spyglass compare --format json`: the rows `filter` and `sort` keep, each with its name, params,
-// both sides (value, status, err, display text), unit, ratio, mark, change, section and the
-// evidence behind it, plus counts per change. Documented in docs/json-format.md.
+// both sides (value, status, err, display text), unit, ratio, mark, verdict (`change`, in the
+// comment's words), section and the evidence behind it, plus the rows per verdict.
 std::string render_compare_json(const model::Comparison& comparison, const RowFilter& filter,
                                 SortOrder sort);
 

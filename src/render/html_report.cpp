@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <string_view>
 #include <unordered_map>
 
 #include "spyglass/render/asv_table.hpp"
@@ -16,34 +16,52 @@
 namespace spyglass::render {
 namespace {
 
-constexpr std::size_t k_verdict_count = 7;
-
+// Every colour is a custom property set once per theme, the SVG charts' included (their marks
+// have classes, no fills of their own), so a dark system theme darkens the whole page. Every text
+// colour reaches a contrast of at least 4.5 on its background in both themes.
 constexpr const char* k_style = R"css(
-body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328;
-       margin: 24px auto; max-width: 1200px; padding: 0 16px; }
-h1 { font-size: 24px; } h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: 4px; }
+:root { color-scheme: light dark; --bg: #ffffff; --fg: #1f2328; --muted: #59636e;
+        --line: #d1d9e0; --head: #f6f8fa; --bad: #cf222e; --good: #1a7f37; --other: #818b98;
+        --before: #0969da; --after: #bc4c00; --focus: #0969da; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #0d1117; --fg: #f0f6fc; --muted: #9198a1; --line: #3d444d; --head: #151b23;
+          --bad: #ff7b72; --good: #3fb950; --other: #9198a1; --before: #4493f8; --after: #f0883e;
+          --focus: #4493f8; }
+}
+body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif;
+       background: var(--bg); color: var(--fg); margin: 24px auto; max-width: 1200px;
+       padding: 0 16px; }
+a { color: var(--before); }
+h1 { font-size: 24px; } h2 { border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; }
 table { border-collapse: collapse; margin: 8px 0 16px; }
-th, td { border: 1px solid #d1d9e0; padding: 3px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: var(--head); }
 td.num { text-align: right; white-space: nowrap; }
-table.sortable th { cursor: pointer; user-select: none; background: #f6f8fa; }
-th[aria-sort=ascending]::after { content: " \25B2"; }
-th[aria-sort=descending]::after { content: " \25BC"; }
-tr.v-regressed td:first-child, tr.v-failing td:first-child { color: #cf222e; font-weight: 600; }
-tr.v-improved td:first-child, tr.v-fixed td:first-child { color: #1a7f37; font-weight: 600; }
-svg text { font: 11px ui-monospace, SFMono-Regular, Menlo, monospace; fill: #1f2328; }
-.bar-name, .lane { text-anchor: end; } .tick-label { text-anchor: middle; fill: #59636e; }
-.tick { stroke: #d1d9e0; } .one { stroke: #1f2328; }
-.bar-regressed { fill: #cf222e; } .bar-improved { fill: #1a7f37; } .bar-other { fill: #818b98; }
+th > button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0;
+              padding: 0; cursor: pointer; }
+th > button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+th[aria-sort=ascending] > button::after { content: " \25B2"; }
+th[aria-sort=descending] > button::after { content: " \25BC"; }
+tr.v-regressed td:first-child, tr.v-failing td:first-child { color: var(--bad); font-weight: 600; }
+tr.v-improved td:first-child, tr.v-fixed td:first-child { color: var(--good); font-weight: 600; }
+svg text { font: 11px ui-monospace, SFMono-Regular, Menlo, monospace; fill: var(--fg); }
+.bar-name, .lane { text-anchor: end; } .tick-label { text-anchor: middle; fill: var(--muted); }
+.tick { stroke: var(--line); } .one { stroke: var(--fg); }
+.bar-regressed { fill: var(--bad); } .bar-improved { fill: var(--good); }
+.bar-other { fill: var(--other); }
 .box-before, .box-after { fill: none; stroke-width: 1.5; }
-.box-before { stroke: #0969da; } .box-after { stroke: #bc4c00; } .median { stroke: #1f2328; }
-.dot-before { fill: #0969da; fill-opacity: .5; } .dot-after { fill: #bc4c00; fill-opacity: .5; }
+.box-before { stroke: var(--before); } .box-after { stroke: var(--after); }
+.median { stroke: var(--fg); }
+.dot-before { fill: var(--before); fill-opacity: .5; }
+.dot-after { fill: var(--after); fill-opacity: .5; }
 figure { margin: 8px 0 16px; } figcaption { margin-bottom: 2px; }
 )css";
 
 // Sorts every `table.sortable` by the column whose header has `data-default-sort` on load, and by
-// any column on a click (again: the other way); cells sort by `data-v`, numbers numerically with
-// blanks last. Marks the sorted header with aria-sort and the body with data-sorted once done.
+// any column when its header's button is pressed (click, Enter or Space; again: the other way);
+// cells sort by `data-v`, numbers numerically with blanks last. Marks the sorted header with
+// aria-sort and the body with data-sorted once done.
 constexpr const char* k_script = R"js(
 (function () {
   "use strict";
@@ -74,7 +92,7 @@ constexpr const char* k_script = R"js(
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {
-      cell.addEventListener("click", function () {
+      cell.querySelector("button").addEventListener("click", function () {
         var now = cell.getAttribute("aria-sort");
         sortTable(table, column, now === "descending" ? "ascending" : "descending");
       });
@@ -88,10 +106,8 @@ constexpr const char* k_script = R"js(
 })();
 )js";
 
-using Counts = std::array<std::size_t, k_verdict_count>;
-
-Counts count_verdicts(const model::Comparison& comparison) {
-  Counts counts{};
+VerdictCounts count_verdicts(const model::Comparison& comparison) {
+  VerdictCounts counts{};
   for (const auto& row : comparison.rows) {
     ++counts[static_cast<std::size_t>(verdict_of(row))];
   }
@@ -138,14 +154,19 @@ std::string summary_table(const HtmlReport& report) {
   return html + "</tbody></table>\n";
 }
 
+// A header the script sorts by: a button, so the keyboard reaches it. `extra` adds attributes.
+std::string sortable_header(std::string_view label, std::string_view type,
+                            std::string_view extra = "") {
+  return fmt::format("<th data-type=\"{}\"{}><button type=\"button\">{}</button></th>", type, extra,
+                     label);
+}
+
 std::string rows_table(const model::Comparison& comparison, std::size_t section) {
-  std::string html = fmt::format(
-      "<table class=\"sortable\" id=\"table-{}\"><thead><tr>"
-      "<th data-type=\"number\">Verdict</th><th data-type=\"text\">Benchmark</th>"
-      "<th data-type=\"number\">Before</th><th data-type=\"number\">After</th>"
-      "<th data-type=\"number\" data-default-sort=\"descending\">Ratio</th>"
-      "</tr></thead><tbody>\n",
-      section);
+  std::string html = fmt::format("<table class=\"sortable\" id=\"table-{}\"><thead><tr>", section);
+  html += sortable_header("Verdict", "number") + sortable_header("Benchmark", "text") +
+          sortable_header("Before", "number") + sortable_header("After", "number") +
+          sortable_header("Ratio", "number", " data-default-sort=\"descending\"");
+  html += "</tr></thead><tbody>\n";
   for (const auto& row : comparison.rows) {
     const auto verdict = verdict_of(row);
     const auto cells = compare_cells(row);

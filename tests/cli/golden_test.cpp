@@ -352,6 +352,58 @@ TEST(CliHelp, NamesEveryCommandArgumentAndOption) {
   }
 }
 
+// The commands `spyglass --help` lists under "Subcommands:", one name per line.
+std::vector<std::string> listed_commands(const std::string& help) {
+  std::vector<std::string> commands;
+  const auto start = help.find("Subcommands:\n");
+  if (start == std::string::npos) {
+    return commands;
+  }
+  std::istringstream lines(help.substr(start + 13));
+  std::string line;
+  while (std::getline(lines, line) && line.starts_with("  ")) {
+    std::istringstream words(line);
+    std::string name;
+    words >> name;
+    commands.push_back(name);
+  }
+  return commands;
+}
+
+// Flags print as they are typed: no CLI11 default value such as `--no-chart{false}`.
+TEST(CliHelp, FlagsPrintWithoutDefaultValues) {
+  const auto top = run_cli({"--help"});
+  ASSERT_EQ(top.exit_code, 0) << top.err;
+  const auto commands = listed_commands(top.out);
+  EXPECT_EQ(commands, (std::vector<std::string>{"compare", "compare-many", "env-diff", "comment",
+                                                "report", "parse", "action"}))
+      << top.out;
+  for (const auto& command : commands) {
+    const auto result = run_cli({command, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_EQ(result.out.find("{false}"), std::string::npos) << result.out;
+    EXPECT_EQ(result.out.find("{true}"), std::string::npos) << result.out;
+  }
+  EXPECT_NE(run_cli({"comment", "--help"}).out.find("  --no-chart "), std::string::npos);
+}
+
+// compare names every format it reads, and --sort says what its default order is.
+TEST(CliHelp, CompareSaysWhatItReadsAndHowItSorts) {
+  const auto top = run_cli({"--help"}).out;
+  EXPECT_NE(top.find("Compare two result files (asv, gbench, pytest-benchmark, hyperfine, ptjb; "
+                     "asv-spyglass compare for asv)"),
+            std::string::npos)
+      << top;
+  const auto compare = run_cli({"compare", "--help"}).out;
+  EXPECT_NE(compare.find("Row order: default sorts by benchmark name (name is the same), ratio"),
+            std::string::npos)
+      << compare;
+  const auto many = run_cli({"compare-many", "--help"}).out;
+  EXPECT_NE(many.find("Row order: default sorts by benchmark name (name is the same)"),
+            std::string::npos)
+      << many;
+}
+
 TEST(CliHelp, ShowsChoicesWithoutInternalEnumNumbers) {
   const auto result = run_cli({"compare", "--help"});
   EXPECT_EQ(result.out.find("->0"), std::string::npos) << result.out;

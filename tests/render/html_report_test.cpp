@@ -106,9 +106,17 @@ TEST(HtmlReport, RealResultsWithSamples) {
               std::string::npos)
         << name;
   }
-  // The ratio column sorts on load.
-  EXPECT_NE(html.find("<th data-type=\"number\" data-default-sort=\"descending\">Ratio</th>"),
+  // The ratio column sorts on load; every header sorts by a button the keyboard reaches.
+  EXPECT_NE(html.find("<th data-type=\"number\" data-default-sort=\"descending\"><button "
+                      "type=\"button\">Ratio</button></th>"),
             std::string::npos);
+  EXPECT_EQ(page.count("button"), 5u);
+  EXPECT_EQ(occurrences(html, "<th data-type=\"text\"><button type=\"button\">Benchmark</button>"),
+            1u);
+  // Both themes, each colour a custom property the SVG charts' classes use too.
+  EXPECT_NE(html.find("@media (prefers-color-scheme: dark)"), std::string::npos);
+  EXPECT_EQ(html.find(" fill=\""), std::string::npos) << "an SVG colour outside the theme";
+  EXPECT_EQ(html.find(" stroke=\""), std::string::npos) << "an SVG colour outside the theme";
 }
 
 TEST(HtmlReport, HostileNamesAreEscapedEverywhere) {
