@@ -88,6 +88,7 @@ void add_comparison_settings(CLI::App& command, action::ComparisonSettings& sett
       command.add_option("--config", config.path,
                          fmt::format("TOML file of comparison settings (default: {} when present)",
                                      action::k_default_config_path));
+  path->type_name("FILE");
   command.add_flag("--no-config", config.skip, "Read no config file")->excludes(path);
 }
 
