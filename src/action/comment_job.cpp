@@ -93,14 +93,20 @@ std::optional<std::string> environment_markdown(const model::ResultFile& before,
 }  // namespace
 
 LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
+  const auto settings =
+      layer_settings(job.settings, load_config(job.config, job.input.max_input_size));
+  const double factor = *settings.factor;
+  const auto& rules = settings.rules;
   LoadedComparison loaded;
   if (job.table_path) {
     const auto text = read_input(*job.table_path, job.input.max_input_size, io);
     auto parsed = ingest::parse_comparison_table(text, input_name(*job.table_path));
     if (parsed.kind == ingest::TableKind::k_compare) {
       loaded.single = std::move(parsed.comparison);
+      compare::apply_noise_rules(*loaded.single, rules, compare::Marks::k_from_table);
     } else {
       loaded.multi = std::move(parsed.multi);
+      compare::apply_noise_rules(*loaded.multi, rules, compare::Marks::k_from_table);
     }
     loaded.raw_table = text;
     return loaded;
@@ -109,7 +115,7 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     auto inputs = load_inputs({*job.base_path, *job.pr_path}, job.input, job.benchmarks_path, io);
     const auto& before = inputs.files[0];
     const auto& after = inputs.files[1];
-    loaded.single = compare::compare_results(before, after, inputs.catalog, job.factor);
+    loaded.single = compare::compare_results(before, after, inputs.catalog, factor, rules);
     render::CompareTableOptions table = job.raw_layout;
     table.label_before = job.label_before;
     table.label_after = job.label_after;
@@ -122,7 +128,8 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
   paths.insert(paths.end(), job.contender_paths.begin(), job.contender_paths.end());
   auto inputs = load_inputs(paths, job.input, job.benchmarks_path, io);
   const std::span<const model::ResultFile> files = inputs.files;
-  loaded.multi = compare::compare_many(files.front(), files.subspan(1), inputs.catalog, job.factor);
+  loaded.multi =
+      compare::compare_many(files.front(), files.subspan(1), inputs.catalog, factor, rules);
   loaded.raw_table = render::render_compare_many_text(*loaded.multi, job.labels);
   loaded.files = std::move(inputs.files);
   return loaded;
@@ -187,7 +194,7 @@ void annotate_regressions(const LoadedComparison& loaded, const util::Io& io) {
   std::size_t written = 0;
   auto annotate_rows = [&](const model::Comparison& comparison, const std::string& label) {
     for (const auto& row : comparison.rows) {
-      if (!model::is_regression(row.change) || written == k_max_annotations) {
+      if (!model::counts_as_regression(row) || written == k_max_annotations) {
         continue;
       }
       const auto cells = render::compare_cells(row);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "spyglass/action/comparison_settings.hpp"
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/compare/compare.hpp"
 #include "spyglass/github/upsert.hpp"
@@ -39,7 +40,9 @@ struct CommentJob {
   render::CompareTableOptions raw_layout;
   std::optional<std::string> benchmarks_path;
   InputOptions input;  // how the result files are read
-  double factor = compare::k_default_factor;
+  // The factor and the noise controls given as flags or inputs; the config file fills in the rest.
+  ComparisonSettings settings;
+  ConfigChoice config;
 
   // The comment.
   std::string id = "default";

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <iterator>
 #include <regex>
+#include <sstream>
 
 #include "spyglass/action/perch_inputs.hpp"
 #include "spyglass/ingest/load_results.hpp"
@@ -65,10 +66,28 @@ constexpr ActionInput k_action_inputs[] = {
      "", false},
     {"label-before", "", "Name of the base in the comparison table", "--label-before", false},
     {"label-after", "", "Name of the pull request in the comparison table", "--label-after", false},
-    {"factor", "1.1",
+    {"factor", "",
      "A change is significant when the ratio passes this factor (and the statistics agree); more "
-     "than 1: 1.1 means a 10% change",
+     "than 1: 1.1 means a 10% change. Empty for the config file's factor, else 1.1",
      "--factor", false},
+    {"bench", "",
+     "Compare only the benchmarks one of these regexes (one per line) matches anywhere in the "
+     "name, as asv's -b",
+     "--bench", false},
+    {"skip", "", "Leave out the benchmarks one of these regexes (one per line) matches", "--skip",
+     false},
+    {"ignore", "",
+     "Benchmarks one of these regexes (one per line) matches stay in the tables but do not count: "
+     "not in the gates, the headline or the regression counts",
+     "--ignore", false},
+    {"factor-for", "",
+     "Per-benchmark factors, one PATTERN=FACTOR per line; the first pattern that matches sets the "
+     "benchmark's factor, else factor",
+     "--factor-for", false},
+    {"config", "",
+     "The config file (TOML) of the comparison settings; default .spyglass.toml when present. "
+     "Inputs win over it",
+     "--config", false},
     {"template", "", "A mustache template (path in the workspace) replacing the default comment",
      "--template", false},
     {"comment-id", "default",
@@ -249,6 +268,19 @@ std::vector<std::string> list(const util::Env& env, const std::string& name) {
   return items;
 }
 
+// Input `name`'s non-blank lines, each trimmed.
+std::vector<std::string> lines(const util::Env& env, const std::string& name) {
+  std::vector<std::string> items;
+  std::istringstream text(input(env, name).value_or(""));
+  for (std::string line; std::getline(text, line);) {
+    const auto start = line.find_first_not_of(" \t\r");
+    if (start != std::string::npos) {
+      items.push_back(line.substr(start, line.find_last_not_of(" \t\r") - start + 1));
+    }
+  }
+  return items;
+}
+
 github::CommentMode comment_mode(const util::Env& env) {
   const auto value = input(env, "comment-mode").value_or("update");
   if (value == "update") {
@@ -414,13 +446,24 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   job.label_after = input(env, "label-after");
   job.benchmarks_path = input(env, "benchmarks-file");
   job.input = input_options(env);
-  job.factor = positive_number(env, "factor").value_or(job.factor);
+  job.settings.factor = positive_number(env, "factor");
   // The CLI keeps asv-spyglass's behaviour for such a factor (and warns); the action refuses it,
   // since it would make every verdict of the comment and its gates meaningless.
-  if (job.factor <= 1) {
+  if (job.settings.factor && *job.settings.factor <= 1) {
     throw Error(ExitCode::k_bad_input, fmt::format("input factor: '{}' must be more than 1 ({})",
                                                    *input(env, "factor"), k_factor_meaning));
   }
+  // Patterns one per line: a comma belongs to a regex (`x{1,3}`).
+  for (const auto& setting : k_pattern_settings) {
+    const auto name = option_name(setting.name);
+    for (const auto& pattern : lines(env, name)) {
+      (job.settings.rules.*(setting.patterns)).emplace_back(pattern, "input " + name);
+    }
+  }
+  for (const auto& rule : lines(env, "factor-for")) {
+    job.settings.rules.factor_for.push_back(parse_factor_rule(rule, "input factor-for"));
+  }
+  job.config.path = input(env, "config");
   job.template_path = input(env, "template");
   job.id = input(env, "comment-id").value_or(job.id);
   job.section = input(env, "section");

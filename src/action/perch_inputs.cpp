@@ -194,10 +194,10 @@ void apply_spyglass_args(const util::Env& env, CommentJob& job) {
                         value, k_factor_meaning));
       }
       const auto given = input_value(env, "factor");
-      if (given && *given != "1.1" && job.factor != *parsed) {
+      if (given && *given != "1.1" && job.settings.factor != parsed) {
         conflicting("asv-spyglass-args", "factor " + value, "factor", *given);
       }
-      job.factor = *parsed;
+      job.settings.factor = parsed;
     } else {
       auto& label = flag.name == "--label-before" ? job.label_before : job.label_after;
       if (label && *label != value) {

@@ -20,7 +20,7 @@ void add_comparison_options(CLI::App& command, action::CommentJob& job) {
   command.add_option("--label-after", job.label_after, "Name of the PR in the raw table");
   command.add_option("--bconf", job.benchmarks_path, "benchmarks.json (units)");
   add_input_options(command, job.input, "--base (or --baseline)", "--pr (or every --contender)");
-  add_factor_option(command, job.factor);
+  add_comparison_settings(command, job.settings, job.config);
 }
 
 CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {
@@ -95,7 +95,8 @@ Command make_comment_command(CLI::App& app) {
             if (job->token) {
               io.add_secret(*job->token);
             }
-            warn_if_factor_not_above_one(job->factor, io.err);
+            warn_if_factor_not_above_one(job->settings.factor.value_or(model::k_default_factor),
+                                         io.err);
             return action::run_comment_job(*job, io);
           }};
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <string>
 
 #include "spyglass/action/inputs.hpp"
@@ -27,8 +28,30 @@ CLI::Validator one_of(const std::vector<std::string>& names) {
 
 CLI::Option* one_value_each(CLI::Option* option) { return option->allow_extra_args(false); }
 
-void add_factor_option(CLI::App& command, double& factor) {
-  command.add_option("--factor", factor, "Significance factor: a change must exceed it to count")
+namespace {
+
+// Each value of a repeatable option through `add`; its Error (a bad pattern) as a usage error.
+CLI::Option* add_each(CLI::App& command, const std::string& name,
+                      std::function<void(const std::string&)> add, const std::string& help) {
+  return one_value_each(command.add_option_function<std::vector<std::string>>(
+      name,
+      [add = std::move(add)](const std::vector<std::string>& values) {
+        try {
+          std::for_each(values.begin(), values.end(), add);
+        } catch (const Error& e) {
+          throw CLI::ValidationError(e.what());
+        }
+      },
+      help));
+}
+
+}  // namespace
+
+void add_comparison_settings(CLI::App& command, action::ComparisonSettings& settings,
+                             action::ConfigChoice& config) {
+  command
+      .add_option("--factor", settings.factor,
+                  "Significance factor: a change must exceed it to count")
       ->check(CLI::Validator(
           [](const std::string& value) {
             double number = 0.0;
@@ -42,7 +65,40 @@ void add_factor_option(CLI::App& command, double& factor) {
             return positive ? std::string() : value + " is not a positive number";
           },
           "POSITIVE"))
-      ->capture_default_str();
+      ->default_str(fmt::format("{}", model::k_default_factor));
+  for (const auto& setting : action::k_pattern_settings) {
+    const auto flag = "--" + action::option_name(setting.name);
+    auto& patterns = settings.rules.*(setting.patterns);
+    add_each(
+        command, flag,
+        [&patterns, flag](const std::string& pattern) { patterns.emplace_back(pattern, flag); },
+        std::string(setting.help))
+        ->type_name("REGEX");
+  }
+  auto& factor_for = settings.rules.factor_for;
+  add_each(
+      command, "--factor-for",
+      [&factor_for](const std::string& rule) {
+        factor_for.push_back(action::parse_factor_rule(rule, "--factor-for"));
+      },
+      "PATTERN=FACTOR: the factor of the benchmarks the regex matches (repeat; the first match "
+      "wins, else --factor)")
+      ->type_name("PATTERN=FACTOR");
+  auto* path =
+      command.add_option("--config", config.path,
+                         fmt::format("TOML file of comparison settings (default: {} when present)",
+                                     action::k_default_config_path));
+  path->type_name("FILE");
+  command.add_flag("--no-config", config.skip, "Read no config file")->excludes(path);
+}
+
+action::ComparisonSettings settle_comparison_settings(const action::ComparisonSettings& given,
+                                                      const action::ConfigChoice& config,
+                                                      std::uint64_t max_input_size,
+                                                      std::ostream& err) {
+  auto settings = action::layer_settings(given, action::load_config(config, max_input_size));
+  warn_if_factor_not_above_one(*settings.factor, err);
+  return settings;
 }
 
 void warn_if_factor_not_above_one(double factor, std::ostream& err) {
@@ -102,7 +158,7 @@ void add_exit_zero_flag(CLI::App& command, bool& exit_zero) {
 ExitCode exit_code_for(const model::Comparison& comparison, bool exit_zero) {
   const bool regressed =
       std::any_of(comparison.rows.begin(), comparison.rows.end(),
-                  [](const auto& row) { return model::is_regression(row.change); });
+                  [](const auto& row) { return model::counts_as_regression(row); });
   return regressed && !exit_zero ? ExitCode::k_regression : ExitCode::k_success;
 }
 

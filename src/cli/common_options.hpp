@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "spyglass/action/comparison_settings.hpp"
 #include "spyglass/action/load_inputs.hpp"
 #include "spyglass/model/comparison.hpp"
 #include "spyglass/util/error.hpp"
@@ -45,8 +46,18 @@ CLI::Option* add_choice_option(CLI::App& command, const std::string& name, T& ta
 // arguments after it.
 CLI::Option* one_value_each(CLI::Option* option);
 
-// --factor F: the significance factor, a positive number (default 1.1).
-void add_factor_option(CLI::App& command, double& factor);
+// --factor F (the significance factor, a positive number), the noise controls --bench, --skip,
+// --ignore and --factor-for, and --config FILE / --no-config: the settings a config file may also
+// give (action::ComparisonSettings). A bad pattern is a usage error naming the flag.
+void add_comparison_settings(CLI::App& command, action::ComparisonSettings& settings,
+                             action::ConfigChoice& config);
+
+// `given` over the config file `config` names, over the defaults (action::layer_settings); with a
+// warning when the factor is at most 1.
+action::ComparisonSettings settle_comparison_settings(const action::ComparisonSettings& given,
+                                                      const action::ConfigChoice& config,
+                                                      std::uint64_t max_input_size,
+                                                      std::ostream& err);
 
 // One warning line on `err` when `factor` is at most 1: the comparison still runs as asv-spyglass
 // runs it (byte-compatible), but its verdicts are meaningless (the action refuses such a factor).
@@ -67,7 +78,8 @@ void add_input_options(CLI::App& command, action::InputOptions& options,
 // --exit-zero: exit 0 even when something regressed.
 void add_exit_zero_flag(CLI::App& command, bool& exit_zero);
 
-// k_regression when `comparison` has a `+` or `!` row and `exit_zero` is not set.
+// k_regression when `comparison` has a `+` or `!` row not on the ignore list and `exit_zero` is
+// not set.
 ExitCode exit_code_for(const model::Comparison& comparison, bool exit_zero);
 
 }  // namespace spyglass::cli

@@ -36,7 +36,7 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
   command->add_option("BCONF", options.benchmarks_path,
                       "benchmarks.json (default: ../benchmarks.json beside B1's machine folder)");
   add_input_options(*command, options.input, "B1", "B2");
-  add_factor_option(*command, options.factor);
+  add_comparison_settings(*command, options.settings, options.config);
   auto& table = options.table;
   command->add_flag("--split", table.split, "One table per change: improved, same, worse, n/a");
   command->add_flag("--only-changed", table.filter.only_changed,
@@ -65,11 +65,12 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
 }
 
 ExitCode run_compare(const CompareOptions& options, Io& io) {
-  warn_if_factor_not_above_one(options.factor, io.err);
+  const auto settings = settle_comparison_settings(options.settings, options.config,
+                                                   options.input.max_input_size, io.err);
   auto inputs = action::load_inputs({options.before_path, options.after_path}, options.input,
                                     options.benchmarks_path, io);
-  auto comparison =
-      compare::compare_results(inputs.files[0], inputs.files[1], inputs.catalog, options.factor);
+  auto comparison = compare::compare_results(inputs.files[0], inputs.files[1], inputs.catalog,
+                                             *settings.factor, settings.rules);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_json(comparison, options.table.filter, options.table.sort);
   } else {

@@ -19,7 +19,9 @@ struct CompareOptions {
   std::string after_path;
   std::optional<std::string> benchmarks_path;
   action::InputOptions input;
-  double factor = compare::k_default_factor;
+  // --factor and the noise controls as given; the config file fills in the rest.
+  action::ComparisonSettings settings;
+  action::ConfigChoice config;
   render::CompareTableOptions table;
   OutputFormat format = OutputFormat::k_table;
   bool exit_zero = false;

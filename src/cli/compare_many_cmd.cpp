@@ -23,7 +23,7 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
       "--bconf", options.benchmarks_path,
       "benchmarks.json (default: ../benchmarks.json beside BASELINE's machine folder)");
   add_input_options(*command, options.input, "BASELINE", "every contender");
-  add_factor_option(*command, options.factor);
+  add_comparison_settings(*command, options.settings, options.config);
   add_choice_option<render::SortOrder>(
       *command, "--sort", options.sort,
       {{"default", render::SortOrder::k_default}, {"name", render::SortOrder::k_name}},
@@ -38,7 +38,8 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
 }
 
 ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
-  warn_if_factor_not_above_one(options.factor, io.err);
+  const auto settings = settle_comparison_settings(options.settings, options.config,
+                                                   options.input.max_input_size, io.err);
   const std::size_t file_count = options.contender_paths.size() + 1;
   if (!options.labels.empty() && options.labels.size() != file_count) {
     throw Error(ExitCode::k_bad_input,
@@ -50,8 +51,8 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
   paths.insert(paths.end(), options.contender_paths.begin(), options.contender_paths.end());
   auto inputs = action::load_inputs(paths, options.input, options.benchmarks_path, io);
   const std::span<const model::ResultFile> files = inputs.files;
-  auto comparison =
-      compare::compare_many(files.front(), files.subspan(1), inputs.catalog, options.factor);
+  auto comparison = compare::compare_many(files.front(), files.subspan(1), inputs.catalog,
+                                          *settings.factor, settings.rules);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_many_json(comparison, options.labels);
   } else {

@@ -20,7 +20,9 @@ struct CompareManyOptions {
   std::vector<std::string> contender_paths;
   std::optional<std::string> benchmarks_path;
   action::InputOptions input;
-  double factor = compare::k_default_factor;
+  // --factor and the noise controls as given; the config file fills in the rest.
+  action::ComparisonSettings settings;
+  action::ConfigChoice config;
   render::SortOrder sort = render::SortOrder::k_default;
   std::vector<std::string> labels;  // baseline first; none, or one per file
   OutputFormat format = OutputFormat::k_table;

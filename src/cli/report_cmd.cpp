@@ -67,7 +67,8 @@ Command make_report_command(CLI::App& app) {
 
 ExitCode run_report(const ReportOptions& options, Io& io) {
   action::check_job(options.comparison, "report");
-  warn_if_factor_not_above_one(options.comparison.factor, io.err);
+  warn_if_factor_not_above_one(options.comparison.settings.factor.value_or(model::k_default_factor),
+                               io.err);
   const auto loaded = action::load_comparison(options.comparison, io);
   util::write_file(options.html_path, render::render_html_report(report_of(
                                           loaded, options.comparison.labels, options.title)));

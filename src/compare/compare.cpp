@@ -227,7 +227,8 @@ model::Comparison compare_on_names(const ResultFile& before,
                                    const ResultFile& after,
                                    std::span<const BenchmarkResult* const> after_results,
                                    std::span<const std::string_view> names,
-                                   const model::BenchmarkCatalog& catalog, double factor) {
+                                   const model::BenchmarkCatalog& catalog, double factor,
+                                   const NoiseRules& rules) {
   model::Comparison comparison;
   comparison.before = source_of(before);
   comparison.after = source_of(after);
@@ -237,8 +238,8 @@ model::Comparison compare_on_names(const ResultFile& before,
   util::parallel_for(names.size(), util::k_rows_per_thread,
                      [&](std::size_t begin, std::size_t end) {
                        for (std::size_t i = begin; i < end; ++i) {
-                         compare_one(names[i], before_results[i], after_results[i], catalog, factor,
-                                     comparison.rows[i]);
+                         compare_one(names[i], before_results[i], after_results[i], catalog,
+                                     rules.factor_of(names[i], factor), comparison.rows[i]);
                        }
                      });
   return comparison;
@@ -247,16 +248,20 @@ model::Comparison compare_on_names(const ResultFile& before,
 }  // namespace
 
 model::Comparison compare_results(const ResultFile& before, const ResultFile& after,
-                                  const model::BenchmarkCatalog& catalog, double factor) {
+                                  const model::BenchmarkCatalog& catalog, double factor,
+                                  const NoiseRules& rules) {
   const std::array<SortedResults, 2> sorted = {sorted_results(before), sorted_results(after)};
   const JointResults joint = join(sorted);
-  return compare_on_names(before, joint.by_file[0], after, joint.by_file[1], joint.names, catalog,
-                          factor);
+  auto comparison = compare_on_names(before, joint.by_file[0], after, joint.by_file[1], joint.names,
+                                     catalog, factor, rules);
+  apply_noise_rules(comparison, rules, Marks::k_compared);
+  return comparison;
 }
 
 model::MultiComparison compare_many(const ResultFile& baseline,
                                     std::span<const ResultFile> contenders,
-                                    const model::BenchmarkCatalog& catalog, double factor) {
+                                    const model::BenchmarkCatalog& catalog, double factor,
+                                    const NoiseRules& rules) {
   std::vector<SortedResults> sorted;
   sorted.reserve(contenders.size() + 1);
   sorted.push_back(sorted_results(baseline));
@@ -271,9 +276,10 @@ model::MultiComparison compare_many(const ResultFile& baseline,
   result.contenders.reserve(contenders.size());
   for (std::size_t i = 0; i < contenders.size(); ++i) {
     result.contenders.push_back(compare_on_names(baseline, joint.by_file[0], contenders[i],
-                                                 joint.by_file[i + 1], joint.names, catalog,
-                                                 factor));
+                                                 joint.by_file[i + 1], joint.names, catalog, factor,
+                                                 rules));
   }
+  apply_noise_rules(result, rules, Marks::k_compared);
   return result;
 }
 

@@ -18,6 +18,9 @@ constexpr const char* k_convert_to_draft =
 void count_rows(const model::Comparison& comparison, const GateThresholds& thresholds,
                 GateVerdict& verdict) {
   for (const auto& row : comparison.rows) {
+    if (!model::counts_as_regression(row)) {
+      continue;
+    }
     if (row.change == model::Change::k_failure_introduced) {
       ++verdict.newly_failing;
     } else if (row.change == model::Change::k_regressed &&

@@ -8,7 +8,8 @@
 
 namespace spyglass::github {
 
-// When a comparison trips a gate (`--fail-on-regression`, `--draft-on-regression`).
+// When a comparison trips a gate (`--fail-on-regression`, `--draft-on-regression`). Rows on the
+// ignore list never count.
 struct GateThresholds {
   // A regression counts only when its ratio (after/before) is at least this; nullopt: every
   // significant regression counts. A regression whose ratio is unknown always counts.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ struct ComparisonRow {
   std::optional<Change> asv_table_change;
   Evidence evidence = Evidence::k_none;
   std::optional<double> p_value;  // with Evidence::k_mann_whitney
+  // On the ignore list (`--ignore`): shown in the tables with its mark, but out of the exit code,
+  // the gates and the comment's counts. Set by compare::apply_noise_rules only.
+  bool ignored = false;
 
   // The change the asv-compatible tables print.
   Change table_change() const { return asv_table_change.value_or(change); }
@@ -80,12 +84,29 @@ struct Source {
   }
 };
 
+// A `--factor-for` rule that set the factor of some benchmarks, for the comment's note.
+struct PatternFactor {
+  std::string pattern;
+  double factor = k_default_factor;
+  std::size_t benchmarks = 0;  // how many benchmarks it set the factor of
+};
+
+// What the noise controls (compare::NoiseRules) did to a comparison; all zero without them.
+struct NoiseSummary {
+  std::size_t skipped = 0;  // benchmarks left out by `--bench` and `--skip`
+  std::size_t ignored = 0;  // benchmarks kept but on the ignore list
+  std::vector<PatternFactor> factors;
+
+  bool any() const { return skipped > 0 || ignored > 0 || !factors.empty(); }
+};
+
 // Two result files compared benchmark by benchmark; rows sorted by name (code-point order).
 struct Comparison {
   Source before;
   Source after;
   double factor = k_default_factor;
   std::vector<ComparisonRow> rows;
+  NoiseSummary noise;
 };
 
 // A baseline compared with several contenders. Every contender's Comparison has the same rows
@@ -94,6 +115,7 @@ struct MultiComparison {
   Source baseline;
   std::vector<Comparison> contenders;
   double factor = k_default_factor;
+  NoiseSummary noise;  // the same for every contender: the rules go by benchmark name
 };
 
 // The mark character for `change` (' ', '-', '+', '!', '*', 'x').
@@ -105,6 +127,12 @@ Section section_of(Change change);
 // True for the changes that count as regressions (`+` and `!`).
 inline bool is_regression(Change change) {
   return change == Change::k_regressed || change == Change::k_failure_introduced;
+}
+
+// True for a row that counts as a regression: `+` or `!`, and not on the ignore list. The exit
+// code, the gates, the annotations and the comment's counts all read this.
+inline bool counts_as_regression(const ComparisonRow& row) {
+  return !row.ignored && is_regression(row.change);
 }
 
 }  // namespace spyglass::model

@@ -286,6 +286,25 @@ std::string truncation_note(const std::vector<std::string>& left_out,
       run_url ? fmt::format("[job summary]({})", *run_url) : std::string("job summary"));
 }
 
+// The comment's line on the noise controls that applied (`noise_md`); nullopt when none did.
+std::optional<std::string> noise_md(const model::NoiseSummary& noise) {
+  if (!noise.any()) {
+    return std::nullopt;
+  }
+  std::vector<std::string> parts;
+  if (noise.skipped > 0) {
+    parts.push_back(plural(noise.skipped, "benchmark skipped", "benchmarks skipped"));
+  }
+  if (noise.ignored > 0) {
+    parts.push_back(fmt::format("**{}** ignored (not counted)", noise.ignored));
+  }
+  for (const auto& rule : noise.factors) {
+    parts.push_back(fmt::format("factor {} for **{}** matching {}", rule.factor, rule.benchmarks,
+                                code_span(rule.pattern, SpanPlace::k_text)));
+  }
+  return fmt::format("Noise controls: {}", fmt::join(parts, " · "));
+}
+
 std::string label_or(const std::vector<std::string>& labels, std::size_t i,
                      const model::Source& source) {
   return labels.empty() ? source.machine_env() : labels[i];
@@ -325,7 +344,14 @@ Verdict verdict_of(const ComparisonRow& row) {
 CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
   auto& counts = m_verdict_counts;
   std::array<std::vector<std::pair<double, std::size_t>>, 3> keyed;  // severity, row index
-  auto add = [&](Verdict placed_by, double key, std::size_t index) {
+  std::size_t ignored = 0;
+  auto add = [&](Verdict placed_by, double key, std::size_t index, bool on_ignore_list) {
+    if (on_ignore_list) {  // listed last among the others, counted under no verdict
+      ++ignored;
+      keyed[static_cast<std::size_t>(Group::k_others)].emplace_back(
+          static_cast<double>(k_verdict_count), index);
+      return;
+    }
     ++counts[static_cast<std::size_t>(placed_by)];
     keyed[static_cast<std::size_t>(group_of(placed_by))].emplace_back(key, index);
   };
@@ -337,7 +363,7 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
     const auto& comparison = *input.comparison;
     for (std::size_t r = 0; r < comparison.rows.size(); ++r) {
       const auto& row = comparison.rows[r];
-      add(verdict_of(row), severity(row), r);
+      add(verdict_of(row), severity(row), r, row.ignored);
     }
     m_row_json.resize(comparison.rows.size());
     m_head["mode"] = "compare";
@@ -368,7 +394,7 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
           key = std::min(key, severity(*cell));
         }
       }
-      add(placed_by, key, r);
+      add(placed_by, key, r, cells.front()->ignored);
     }
     m_row_json.resize(row_count);
     m_head["mode"] = "compare-many";
@@ -416,6 +442,13 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
   m_alert = alert(counts);
   m_headline = headline(counts);
   m_others_summary = others_summary(counts);
+  if (ignored > 0) {
+    m_others_summary += fmt::format("{}{} ignored", m_others_summary.empty() ? "" : ", ", ignored);
+  }
+  const auto& noise = input.comparison != nullptr ? input.comparison->noise : input.multi->noise;
+  if (const auto line = noise_md(noise)) {
+    m_head["noise_md"] = *line;
+  }
   if (!input.raw_table.empty()) {
     m_raw_block = code_block(without_leading_blank_lines(input.raw_table));
   }

@@ -269,6 +269,20 @@ const GoldenCase k_cases[] = {
      "compare-many-labels.json",
      1,
      k_empty_warning},
+    // Noise controls (docs/noise-controls.md): the factor-2 table's time_units rows but mem_unit,
+    // and the whole table, unchanged, with every changed row ignored (so nothing fails).
+    {"NoiseBenchAndSkip",
+     {"compare", "--factor=2", "--bench", "time_units", "--skip", "mem_",
+      k_cheetah + "22b920c6-py2.7-Cython-numpy1.8.json",
+      k_cheetah + "fcf8c079-py2.7-Cython-numpy1.8.json"},
+     "compare-asv-example-factor2-bench-skip.out",
+     1},
+    {"NoiseIgnoreKeepsTheTableButNotTheExitCode",
+     {"compare", "--factor=2", "--ignore", "^time_", "--ignore", "params_examples",
+      k_cheetah + "22b920c6-py2.7-Cython-numpy1.8.json",
+      k_cheetah + "fcf8c079-py2.7-Cython-numpy1.8.json"},
+     "compare-asv-example-factor2.out",
+     0},
 };
 
 class Golden : public testing::TestWithParam<GoldenCase> {};
