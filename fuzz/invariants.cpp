@@ -185,7 +185,9 @@ void check_compare_json(const model::Comparison& comparison, const render::RowFi
   render::VerdictCounts by_verdict{};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     check_json_verdict(benchmarks[i], *rows[i], text);
-    ++by_verdict[static_cast<std::size_t>(render::verdict_of(*rows[i]))];
+    if (!rows[i]->ignored) {  // an ignored row is counted under no verdict
+      ++by_verdict[static_cast<std::size_t>(render::verdict_of(*rows[i]))];
+    }
   }
   for (std::size_t v = 0; v < by_verdict.size(); ++v) {
     require(is_count(member(counts, render::verdict_key(static_cast<render::Verdict>(v)), text),

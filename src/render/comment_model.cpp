@@ -433,11 +433,12 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
       m_groups[g].push_back(index);
     }
   }
-  std::size_t total = 0;
+  std::size_t total = ignored;  // every benchmark listed, those on the ignore list too
   for (std::size_t i = 0; i < k_verdict_count; ++i) {
     m_counts[k_verdicts[i].key] = counts[i];
     total += counts[i];
   }
+  m_counts["ignored"] = ignored;
   m_counts["total"] = total;
   m_alert = alert(counts);
   m_headline = headline(counts);

@@ -130,6 +130,8 @@ void write_verdict(util::JsonWriter& out, const ComparisonRow& row) {
   out.string(section_name(model::section_of(row.change)));
   out.key("insignificant");
   out.boolean(row.insignificant);
+  out.key("ignored");
+  out.boolean(row.ignored);
   out.key("evidence");
   out.string(evidence_name(row.evidence));
   out.key("p_value");
@@ -156,11 +158,16 @@ void write_identity(util::JsonWriter& out, const ComparisonRow& row) {
   }
 }
 
-// The rows per verdict, as the comment counts them.
+// The rows per verdict, as the comment counts them: a row on the ignore list under no verdict.
 void write_counts(util::JsonWriter& out, const std::vector<const ComparisonRow*>& rows) {
   VerdictCounts counts{};
+  std::int64_t ignored = 0;
   for (const auto* row : rows) {
-    ++counts[static_cast<std::size_t>(verdict_of(*row))];
+    if (row->ignored) {
+      ++ignored;
+    } else {
+      ++counts[static_cast<std::size_t>(verdict_of(*row))];
+    }
   }
   out.begin_object();
   out.key("total");
@@ -169,6 +176,8 @@ void write_counts(util::JsonWriter& out, const std::vector<const ComparisonRow*>
     out.key(verdict_key(static_cast<Verdict>(i)));
     out.integer(static_cast<std::int64_t>(counts[i]));
   }
+  out.key("ignored");
+  out.integer(ignored);
   out.end_object();
 }
 
