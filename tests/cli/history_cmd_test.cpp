@@ -84,7 +84,8 @@ TEST(HistoryFlags, ThresholdMovesTheMargin) {
     const auto result = history({k_kedro, "--format", "json", "--threshold", threshold});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     std::size_t count = 0;
-    for (const auto& series : nlohmann::json::parse(result.out)["series"]) {
+    const auto json = nlohmann::json::parse(result.out);
+    for (const auto& series : json["series"]) {
       count += series["regressions"].size();
     }
     return count;
@@ -127,7 +128,7 @@ TEST(HistoryErrors, BadInputsAreOneLineNamingTheFile) {
       {{root}, root + ": no benchmarks.json"},
       {{root + "/empty"}, root + "/empty: no result files"},
       {{root + "/bad"}, bad + ": "},
-      {{root + "/garbled"}, garbled + ": "},
+      {{root + "/garbled"}, garbled + ":"},
       {{k_kedro, "--threshold", "-1"}, "--threshold: -1 is not a number >= 0"},
       {{k_kedro, "--threshold", "nan"}, "--threshold: nan is not a number >= 0"},
       {{k_kedro, "--bench", "("}, "--bench: `(` is not a regular expression"},
@@ -156,7 +157,7 @@ TEST(HistoryMarkdown, HostileNamesAreEscaped) {
                   R"(, "env_name": "e<b>", "python": "3.11", "requirements": {},
  "params": {"machine": "m@x"}, "result_columns": ["result", "params", "version"],
  "results": {")" + name +
-                  R"(": [)" + (i < 3 ? "1.0" : "2.0") + R"(, [], "1"]}})");
+                  R"(": [[)" + (i < 3 ? "1.0" : "2.0") + R"(], [], "1"]}})");
   }
   const auto result = history({(dir.path() / "r").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;

@@ -1,6 +1,6 @@
 // Series building from asv results folders (spec history.md section 2): on the real kedro
 // history (fixtures/asv-history/kedro/), the values and weights asv publish hands to detect_steps
-// for two series are in the step vectors; the rules for dropped results, order and duplicate
+// for one series are a step vector; the rules for dropped results, order and duplicate
 // commits on small folders written here.
 #include "spyglass/history/series.hpp"
 
@@ -87,9 +87,18 @@ TEST(HistorySeries, KedroTimeContainsIsWhatAsvPublishDetectsOn) {
                                 "kedro_time_contains");
 }
 
-TEST(HistorySeries, KedroSessionRunIsWhatAsvPublishDetectsOn) {
-  expect_kedro_series_is_vector("benchmark_session.SessionTimeSuite.time_session_run_all_pipelines",
-                                "kedro_time_session_run_all_pipelines");
+// asv's Results.get_result_keys drops a result whose benchmark version is not benchmarks.json's:
+// 147 of this benchmark's 181 results in the env are of older versions. (The step vector
+// kedro_time_session_run_all_pipelines takes all 181 values: it checks detect_steps on real
+// data, not which results publish keeps.)
+TEST(HistorySeries, KedroStaleVersionsAreDropped) {
+  history::SeriesFilter filter;
+  filter.env = k_kedro_env;
+  filter.benchmark.emplace("^benchmark_session.SessionTimeSuite.time_session_run_all_pipelines$",
+                           "test");
+  const auto series = load({fixture_path("asv-history/kedro/results")}, filter);
+  ASSERT_EQ(series.size(), 1U);
+  EXPECT_EQ(series[0].points.size(), 34U);
 }
 
 // One series per benchmark combination, machine and env, sorted by those as byte strings; the
@@ -144,11 +153,11 @@ class SmallHistory : public ::testing::Test {
 // points; a series with no measured point is left out.
 TEST_F(SmallHistory, ResultsAsvIgnoresAreNoPoints) {
   result("c1", "c1", 1000,
-         R"("b.time_a": [1.5, [], "1", null, null],
-            "b.gone": [2.0, [], "1", null, null],
+         R"("b.time_a": [[1.5], [], "1", null, null],
+            "b.gone": [[2.0], [], "1", null, null],
             "b.time_p": [[1.0, 2.0, 3.0], [["1", "2", "3"]], "1", null, null])");
   result("c2", "c2", 2000,
-         R"("b.time_a": [9.0, [], "0", null, null],
+         R"("b.time_a": [[9.0], [], "0", null, null],
             "b.time_p": [[null, NaN], [["1", "2"]], null, null, null])");
   const auto series = load({folder()});
   ASSERT_EQ(series.size(), 3U);
@@ -165,10 +174,10 @@ TEST_F(SmallHistory, ResultsAsvIgnoresAreNoPoints) {
 // Points in (date, commit) order, not file order; weights 2 / |b - a|, missing without two
 // finite different bounds.
 TEST_F(SmallHistory, PointsAreOrderedByDateThenCommitWithCiWeights) {
-  result("z", "aaa", 2000, R"("b.time_a": [1.0, [], "1", [0.5], [1.5]])");
-  result("y", "bbb", 1000, R"("b.time_a": [2.0, [], "1", [1.0], [1.0]])");
-  result("x", "ccc", 2000, R"("b.time_a": [3.0, [], "1", [1.0], [Infinity]])");
-  result("w", "ab", 2000, R"("b.time_a": [4.0, [], "1", [1.0], [1.25]])");
+  result("z", "aaa", 2000, R"("b.time_a": [[1.0], [], "1", [0.5], [1.5]])");
+  result("y", "bbb", 1000, R"("b.time_a": [[2.0], [], "1", [1.0], [1.0]])");
+  result("x", "ccc", 2000, R"("b.time_a": [[3.0], [], "1", [1.0], [Infinity]])");
+  result("w", "ab", 2000, R"("b.time_a": [[4.0], [], "1", [1.0], [1.25]])");
   const auto series = load({folder()});
   ASSERT_EQ(series.size(), 1U);
   std::vector<std::string> commits;
@@ -185,8 +194,8 @@ TEST_F(SmallHistory, PointsAreOrderedByDateThenCommitWithCiWeights) {
 // Two files of one commit in one series (the same results under two folders) are one point:
 // asv's mean of the values and of the weights.
 TEST_F(SmallHistory, OneCommitTwiceIsTheMeanOfItsValues) {
-  result("one", "aaa", 1000, R"("b.time_a": [1.0, [], "1", [0.0], [1.0]])");
-  result("two", "aaa", 1000, R"("b.time_a": [2.0, [], "1", null, null])");
+  result("one", "aaa", 1000, R"("b.time_a": [[1.0], [], "1", [0.0], [1.0]])");
+  result("two", "aaa", 1000, R"("b.time_a": [[2.0], [], "1", null, null])");
   const auto series = load({folder()});
   ASSERT_EQ(series.size(), 1U);
   ASSERT_EQ(series[0].points.size(), 1U);
@@ -195,7 +204,7 @@ TEST_F(SmallHistory, OneCommitTwiceIsTheMeanOfItsValues) {
 }
 
 TEST_F(SmallHistory, MachineEnvAndBenchFiltersSelectSeries) {
-  result("c1", "c1", 1000, R"("b.time_a": [1.0, [], "1", null, null],
+  result("c1", "c1", 1000, R"("b.time_a": [[1.0], [], "1", null, null],
                               "b.time_p": [[1.0, 2.0], [["1", "2"]], "1", null, null])");
   history::SeriesFilter filter;
   filter.benchmark.emplace(R"(p\(2)", "--bench");
