@@ -49,6 +49,18 @@ double l1_distance(std::span<const double> values, std::span<const double> weigh
   return distance;
 }
 
+// weighted_median_distance with `scratch` as the room to sort in.
+MedianDistance median_distance(std::span<const double> values, std::span<const double> weights,
+                               std::vector<ValueWeight>& scratch) {
+  scratch.clear();
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    scratch.emplace_back(values[k], weights[k]);
+  }
+  std::sort(scratch.begin(), scratch.end());
+  const double median = sorted_weighted_median(scratch);
+  return {median, l1_distance(values, weights, median)};
+}
+
 // asv's `RangeMedian`: the median and distance of every segment [left, right] the solver asks
 // for. The segments of the windowed fit are computed once, in one pass that keeps each right
 // end's window sorted; the γ trials all read them. Longer segments are cached as asked for.
@@ -81,8 +93,12 @@ class SegmentCosts {
     const std::uint64_t key = static_cast<std::uint64_t>(left) * m_values.size() + right;
     auto [it, inserted] = m_long.try_emplace(key);
     if (inserted) {
-      it->second =
-          weighted_median_distance(m_values.subspan(left, length), m_weights.subspan(left, length));
+      // Sorting a segment costs about length·log2(length) comparisons, picking its points out of
+      // the series sorted once about one pass over the series.
+      it->second = length * k_sort_cost < m_values.size()
+                       ? median_distance(m_values.subspan(left, length),
+                                         m_weights.subspan(left, length), m_scratch)
+                       : median_from_sorted_series(left, right);
     }
     return it->second;
   }
@@ -90,10 +106,67 @@ class SegmentCosts {
   double distance(std::size_t left, std::size_t right) { return get(left, right).distance; }
 
  private:
+  static constexpr std::size_t k_sort_cost = 16;
+
+  // One point of the series sorted by (value, weight).
+  struct SortedPoint {
+    double value;
+    double weight;
+    std::size_t index;
+  };
+
+  // The segment [left, right] from the points of the whole series in sorted order, the ones
+  // outside the segment skipped: the same pairs in the same order as sorting the segment (equal
+  // pairs are interchangeable), so the same sums and the same median.
+  MedianDistance median_from_sorted_series(std::size_t left, std::size_t right) {
+    if (m_sorted.empty()) {
+      for (std::size_t k = 0; k < m_values.size(); ++k) {
+        m_sorted.push_back({m_values[k], m_weights[k], k});
+      }
+      std::sort(m_sorted.begin(), m_sorted.end(), [](const SortedPoint& a, const SortedPoint& b) {
+        return ValueWeight{a.value, a.weight} < ValueWeight{b.value, b.weight};
+      });
+    }
+    const auto inside = [left, right](const SortedPoint& point) {
+      return point.index >= left && point.index <= right;
+    };
+    double half = 0.0;
+    for (const SortedPoint& point : m_sorted) {
+      if (inside(point)) {
+        half += point.weight;
+      }
+    }
+    half /= 2;
+    double sum = 0.0;
+    double median = 0.0;
+    for (std::size_t i = 0; i < m_sorted.size(); ++i) {
+      if (!inside(m_sorted[i])) {
+        continue;
+      }
+      median = m_sorted[i].value;
+      sum += m_sorted[i].weight;
+      if (sum >= half) {
+        if (sum == half) {
+          const auto next = std::find_if(m_sorted.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                         m_sorted.end(), inside);
+          if (next != m_sorted.end()) {
+            median = (m_sorted[i].value + next->value) / 2;
+          }
+        }
+        break;
+      }
+    }
+    const std::size_t length = right - left + 1;
+    return {median,
+            l1_distance(m_values.subspan(left, length), m_weights.subspan(left, length), median)};
+  }
+
   std::span<const double> m_values;
   std::span<const double> m_weights;
   std::vector<MedianDistance> m_window;  // [right * k_window + length - 1]
   std::unordered_map<std::uint64_t, MedianDistance> m_long;
+  std::vector<SortedPoint> m_sorted;  // filled on the first long segment
+  std::vector<ValueWeight> m_scratch;
 };
 
 // A fit: the exclusive right ends of its segments, their medians and distances.
@@ -310,14 +383,8 @@ double weight_median(std::span<const double> weights) {
 
 MedianDistance weighted_median_distance(std::span<const double> values,
                                         std::span<const double> weights) {
-  std::vector<ValueWeight> sorted;
-  sorted.reserve(values.size());
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    sorted.emplace_back(values[k], weights[k]);
-  }
-  std::sort(sorted.begin(), sorted.end());
-  const double median = sorted_weighted_median(sorted);
-  return {median, l1_distance(values, weights, median)};
+  std::vector<ValueWeight> scratch;
+  return median_distance(values, weights, scratch);
 }
 
 StepFit detect_steps(std::span<const double> values, std::span<const double> weights) {
