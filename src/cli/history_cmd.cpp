@@ -1,9 +1,10 @@
 #include "spyglass/cli/history_cmd.hpp"
 
-#include <cmath>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "spyglass/action/inputs.hpp"
 #include "spyglass/cli/common_options.hpp"
 #include "spyglass/history/series.hpp"
 #include "spyglass/render/history_json.hpp"
@@ -17,15 +18,8 @@ namespace {
 
 // "" for a finite number >= 0, else why not.
 std::string check_threshold(const std::string& value) {
-  double number = 0.0;
-  std::size_t used = 0;
-  try {
-    number = std::stod(value, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  const bool valid = used == value.size() && std::isfinite(number) && number >= 0;
-  return valid ? std::string() : value + " is not a number >= 0";
+  const std::optional<double> number = action::finite_number(value);
+  return number && *number >= 0 ? std::string() : value + " is not a number >= 0";
 }
 
 }  // namespace
