@@ -20,6 +20,16 @@ constexpr std::size_t k_window = 20;
 
 using ValueWeight = std::pair<double, double>;
 
+// asv's order of (value, weight) pairs: by value, then by weight. Values are never NaN; a weight
+// is NaN only when most weights are infinite (their median too), and sorts last, so the order
+// stays a strict weak order (std::sort on an inconsistent order may read out of bounds).
+bool value_weight_less(const ValueWeight& a, const ValueWeight& b) {
+  if (a.first != b.first) {
+    return a.first < b.first;
+  }
+  return !std::isnan(a.second) && (std::isnan(b.second) || a.second < b.second);
+}
+
 // The weighted median of pairs sorted by value then weight (spec 3.2).
 double sorted_weighted_median(const std::vector<ValueWeight>& sorted) {
   double half = 0.0;
@@ -56,7 +66,7 @@ MedianDistance median_distance(std::span<const double> values, std::span<const d
   for (std::size_t k = 0; k < values.size(); ++k) {
     scratch.emplace_back(values[k], weights[k]);
   }
-  std::sort(scratch.begin(), scratch.end());
+  std::sort(scratch.begin(), scratch.end(), value_weight_less);
   const double median = sorted_weighted_median(scratch);
   return {median, l1_distance(values, weights, median)};
 }
@@ -75,7 +85,8 @@ class SegmentCosts {
       for (std::size_t length = 1; length <= k_window && length <= right + 1; ++length) {
         const std::size_t left = right + 1 - length;
         const ValueWeight pair{values[left], weights[left]};
-        sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), pair), pair);
+        sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), pair, value_weight_less),
+                      pair);
         const double median = sorted_weighted_median(sorted);
         m_window[right * k_window + length - 1] = {
             median,
@@ -124,7 +135,7 @@ class SegmentCosts {
         m_sorted.push_back({m_values[k], m_weights[k], k});
       }
       std::sort(m_sorted.begin(), m_sorted.end(), [](const SortedPoint& a, const SortedPoint& b) {
-        return ValueWeight{a.value, a.weight} < ValueWeight{b.value, b.weight};
+        return value_weight_less({a.value, a.weight}, {b.value, b.weight});
       });
     }
     const auto inside = [left, right](const SortedPoint& point) {
