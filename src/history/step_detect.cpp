@@ -23,12 +23,13 @@ using ValueWeight = std::pair<double, double>;
 // asv's order of (value, weight) pairs: by value, then by weight. Values are never NaN; a weight
 // is NaN only when most weights are infinite (their median too), and sorts last, so the order
 // stays a strict weak order (std::sort on an inconsistent order may read out of bounds).
-bool value_weight_less(const ValueWeight& a, const ValueWeight& b) {
+// (A function object, not a function: std::sort inlines it.)
+constexpr auto value_weight_less = [](const ValueWeight& a, const ValueWeight& b) {
   if (a.first != b.first) {
     return a.first < b.first;
   }
   return !std::isnan(a.second) && (std::isnan(b.second) || a.second < b.second);
-}
+};
 
 // The weighted median of pairs sorted by value then weight (spec 3.2).
 double sorted_weighted_median(const std::vector<ValueWeight>& sorted) {
