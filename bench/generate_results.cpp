@@ -2,6 +2,7 @@
 //
 //   spyglass_bench_gen OUT N
 //   spyglass_bench_gen --gbench OUT N
+//   spyglass_bench_gen --history OUT N FILES
 //
 // OUT/results/benchmarks.json and OUT/results/bench-machine/{base,pr,c2}-virtualenv-py3.12.json
 // (results format 2, written the way Python's `json` writes them) holding N unrolled benchmarks:
@@ -10,6 +11,8 @@
 // (NaN); about 10% real regressions or improvements in pr and c2 against base; about 2% changed
 // versions. Only the raw std::mt19937_64 stream is standardized, so every distribution is built
 // here by hand from 64-bit draws: the same N gives the same files with any standard library.
+//
+// With --history OUT N FILES it writes a history of FILES result files instead (write_history).
 //
 // With --gbench it writes OUT/gbench/{base,pr}.json instead: Google Benchmark's JSON output
 // (`--benchmark_repetitions=10 --benchmark_format=json`, library 1.7's layout) for N benchmarks,
@@ -511,6 +514,10 @@ struct Run {
   double change_probability = 0.0;
   bool new_versions = false;
   std::int64_t date_ms = 0;
+  // Every benchmark's true value times this: a history's step shared by all benchmarks.
+  double level = 1.0;
+  // Whether the samples column is written (`asv run --record-samples`).
+  bool record_samples = true;
 };
 
 // One parameter combination as measured in one run; no value means the benchmark failed.
@@ -624,7 +631,7 @@ Json result_row(Random& random, const Run& run, const Benchmark& benchmark,
     if (benchmark.skipped[i]) {
       measurement.value = std::nan("");
     } else if (!random.chance(0.01)) {
-      measurement = measure(random, benchmark, benchmark.true_values[i] * change);
+      measurement = measure(random, benchmark, benchmark.true_values[i] * run.level * change);
     }
     result.push_back(measurement.value ? value_json(benchmark, *measurement.value) : Json());
     any_result = any_result || measurement.value.has_value();
@@ -638,7 +645,11 @@ Json result_row(Random& random, const Run& run, const Benchmark& benchmark,
       Json::number(round5(random.log_uniform(0.05, 30.0))),
   };
   if (benchmark.kind == Kind::k_time) {
-    for (auto& column : stats_columns(measurements)) {
+    std::vector<Json> columns = stats_columns(measurements);
+    if (!run.record_samples) {
+      columns.pop_back();
+    }
+    for (auto& column : columns) {
       row.push_back(std::move(column));
     }
   }
@@ -817,13 +828,42 @@ std::size_t parse_count(std::string_view text) {
 
 }  // namespace
 
+// `--history OUT N FILES`: a results history of FILES commits, a day apart, in
+// OUT/results/bench-machine/ (no samples, as `asv run` writes by default); from the middle
+// commit on every benchmark is 20% slower, so each series has one real step.
+void write_history(const std::filesystem::path& out, std::size_t count, std::size_t files) {
+  const std::filesystem::path results = out / "results";
+  const std::vector<Benchmark> suite = draw_suite(count);
+  std::filesystem::create_directories(results / k_machine);
+  write_file(results / "benchmarks.json", catalog_text(suite));
+  constexpr std::int64_t k_day_ms = 86'400'000;
+  for (std::size_t i = 0; i < files; ++i) {
+    const Run run{"",
+                  k_seed + 100 + i,
+                  0.0,
+                  false,
+                  1'790'000'000'000 + static_cast<std::int64_t>(i) * k_day_ms,
+                  i < files / 2 ? 1.0 : 1.2,
+                  false};
+    char stem[32];
+    std::snprintf(stem, sizeof stem, "%06zu", i);
+    write_file(results / k_machine / (std::string(stem) + "-" + k_env_name + ".json"),
+               result_file_text(suite, run));
+  }
+}
+
 int main(int argc, char** argv) {
   const bool gbench = argc == 4 && std::string_view(argv[1]) == "--gbench";
-  if (argc != 3 && !gbench) {
-    std::cerr << "usage: spyglass_bench_gen [--gbench] OUT N\n";
+  const bool history = argc == 5 && std::string_view(argv[1]) == "--history";
+  if (argc != 3 && !gbench && !history) {
+    std::cerr << "usage: spyglass_bench_gen [--gbench] OUT N | --history OUT N FILES\n";
     return 2;
   }
   try {
+    if (history) {
+      write_history(argv[2], parse_count(argv[3]), parse_count(argv[4]));
+      return 0;
+    }
     if (gbench) {
       const std::filesystem::path out = std::filesystem::path(argv[2]) / "gbench";
       const std::size_t count = parse_count(argv[3]);
@@ -837,9 +877,9 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(results / k_machine);
     write_file(results / "benchmarks.json", catalog_text(suite));
     const std::vector<Run> runs = {
-        {"base", k_seed + 1, 0.0, false, 1'790'000'000'000},
-        {"pr", k_seed + 2, 0.10, true, 1'790'086'400'000},
-        {"c2", k_seed + 3, 0.10, true, 1'790'172'800'000},
+        {"base", k_seed + 1, 0.0, false, 1'790'000'000'000, 1.0, true},
+        {"pr", k_seed + 2, 0.10, true, 1'790'086'400'000, 1.0, true},
+        {"c2", k_seed + 3, 0.10, true, 1'790'172'800'000, 1.0, true},
     };
     for (const auto& run : runs) {
       write_file(results / k_machine / (run.file_stem + "-" + k_env_name + ".json"),

@@ -10,6 +10,7 @@
 #include "spyglass/cli/compare_cmd.hpp"
 #include "spyglass/cli/compare_many_cmd.hpp"
 #include "spyglass/cli/env_diff_cmd.hpp"
+#include "spyglass/cli/history_cmd.hpp"
 #include "spyglass/cli/parse_cmd.hpp"
 #include "spyglass/cli/report_cmd.hpp"
 #include "spyglass/util/diagnostics.hpp"
@@ -38,7 +39,7 @@ std::vector<Command> make_commands(CLI::App& app) {
   return {
       make_compare_command(app), make_compare_many_command(app), make_env_diff_command(app),
       make_comment_command(app), make_report_command(app),       make_parse_command(app),
-      make_action_command(app),
+      make_action_command(app),  make_history_command(app),
   };
 }
 

@@ -18,8 +18,8 @@ using util::JsonValue;
 
 // The members of a benchmarks.json entry that spyglass reads. The rest (the benchmark's source
 // `code`, timing settings) is most of the file, so the parser checks it but keeps none of it.
-constexpr std::array<std::string_view, 5> k_entry_keys = {"name", "type", "unit", "param_names",
-                                                          "params"};
+constexpr std::array<std::string_view, 6> k_entry_keys = {"name",        "type",   "unit",
+                                                          "param_names", "params", "version"};
 constexpr int k_entry_member_depth = 2;
 
 // One benchmarks.json entry `key: {...}`; its `name` defaults to the key.
@@ -39,6 +39,9 @@ model::BenchmarkInfo read_benchmark(const std::string& file, const JsonPath& whe
     info.param_names = read_strings(file, where.member("param_names"), *names);
   }
   info.params = read_string_lists(file, where.member("params"), entry.find("params"));
+  if (const JsonValue* version = entry.find("version"); version != nullptr && !version->is_null()) {
+    info.version = require_string(file, where.member("version"), *version);
+  }
   return info;
 }
 

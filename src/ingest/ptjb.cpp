@@ -358,7 +358,7 @@ void append_row(const std::string& file, const Table& table, const Layout& layou
     out.catalog.by_name.insert_or_assign(
         result.name,
         model::BenchmarkInfo{
-            result.name, time ? "time" : "memory", time ? "seconds" : "bytes", {}, {}});
+            result.name, time ? "time" : "memory", time ? "seconds" : "bytes", {}, {}, {}});
   }
 }
 

@@ -17,6 +17,7 @@ struct BenchmarkInfo {
   std::optional<std::string> unit;  // seconds, bytes, or a track benchmark's own unit
   std::vector<std::string> param_names;
   std::vector<std::vector<std::string>> params;
+  std::optional<std::string> version;  // the benchmark code's version hash
 };
 
 // Hashes std::string and std::string_view alike, so a lookup by view builds no string.

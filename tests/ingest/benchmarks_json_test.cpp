@@ -225,5 +225,19 @@ TEST(BenchmarksJson, NamesTheUnreadableFile) {
   }
 }
 
+// The benchmark code's version, which `history` compares with each result's (spec history.md
+// 2.1); absent or null is none.
+TEST(BenchmarksJson, KeepsEachBenchmarksVersion) {
+  const auto catalog = parse_benchmarks_json(
+      R"({"a": {"name": "a", "version": "abc"}, "b": {"name": "b", "version": null},
+          "c": {"name": "c"}, "version": 2})",
+      "benchmarks.json");
+  EXPECT_EQ(catalog.find("a")->version, "abc");
+  EXPECT_EQ(catalog.find("b")->version, std::nullopt);
+  EXPECT_EQ(catalog.find("c")->version, std::nullopt);
+  EXPECT_EQ(error_of(R"({"a": {"version": 3}, "version": 2})"),
+            R"(benchmarks.json: a["version"]: expected a string, found an integer)");
+}
+
 }  // namespace
 }  // namespace spyglass::ingest
