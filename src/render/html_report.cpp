@@ -16,8 +16,6 @@
 namespace spyglass::render {
 namespace {
 
-constexpr std::size_t k_verdict_count = 7;
-
 constexpr const char* k_style = R"css(
 body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328;
        margin: 24px auto; max-width: 1200px; padding: 0 16px; }
