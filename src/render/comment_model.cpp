@@ -307,11 +307,10 @@ bool has_repeats(std::vector<std::string> labels) {
 // Changes marked on the ratio alone (no samples or statistics to test them): what the comment says.
 std::string untested_note(std::size_t count) {
   return fmt::format(
-      "Significance could not be tested for {}: the result files hold no samples or repeat "
-      "statistics (one repeat, or `asv run --quick`), so the ratio alone marked {}. To test it, "
-      "record samples with more repeats (`asv run --record-samples -a repeat=10`; Google "
-      "Benchmark: `--benchmark_repetitions=10`).",
-      plural(count, "change", "changes"), count == 1 ? "it" : "them");
+      "Significance could not be tested for {}, marked on the ratio alone: the result files hold "
+      "no samples (one repeat, or `asv run --quick`). Record them with `asv run "
+      "--record-samples -a repeat=10` (Google Benchmark: `--benchmark_repetitions=10`).",
+      plural(count, "change", "changes"));
 }
 
 }  // namespace
