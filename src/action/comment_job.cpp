@@ -254,6 +254,8 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
   input.comparison = loaded.single ? &*loaded.single : nullptr;
   input.multi = loaded.multi ? &*loaded.multi : nullptr;
   input.labels = job.labels;
+  input.label_before = job.label_before;
+  input.label_after = job.label_after;
   input.raw_table = loaded.raw_table;
   input.environment_markdown = job.env_diff ? loaded.environment_markdown : std::nullopt;
   if (job.runner_info) {
@@ -318,7 +320,9 @@ ExitCode run_comment_job(const CommentJob& job, util::Io& io) {
     }
   }
   if (job.preview_path) {
-    write_file(*job.preview_path, render::render_html_preview(comment, "spyglass: " + job.id),
+    write_file(*job.preview_path,
+               render::render_html_preview(comment, "spyglass: " + job.id,
+                                           render::comment_chart_bars(input)),
                std::ios::trunc);
   }
 

@@ -16,8 +16,12 @@ void add_comparison_options(CLI::App& command, action::CommentJob& job) {
                                     "compare-many: a contender result file (repeat)"));
   one_value_each(command.add_option("-l,--label", job.labels,
                                     "compare-many column label, repeated: the baseline's first"));
-  command.add_option("--label-before", job.label_before, "Name of the base in the raw table");
-  command.add_option("--label-after", job.label_after, "Name of the PR in the raw table");
+  command.add_option("--label-before", job.label_before,
+                     "Name of the base: in the comment's footer and the report's heading, and in "
+                     "the raw table's [before -> after] suffix, which it has only when the files' "
+                     "machine/env differ");
+  command.add_option("--label-after", job.label_after,
+                     "Name of the PR, where --label-before names the base");
   command.add_option("--bconf", job.benchmarks_path, "benchmarks.json (units)");
   add_input_options(command, job.input, "--base (or --baseline)", "--pr (or every --contender)");
   add_comparison_settings(command, job.settings, job.config);

@@ -53,10 +53,13 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
                                        "Row order: default sorts by benchmark name (name is the "
                                        "same), ratio by ratio, largest and n/a first")
       ->default_str("default");
-  command->add_option("--label-before", table.label_before,
-                      "Name shown for B1 in the [before -> after] suffix");
+  command->add_option(
+      "--label-before", table.label_before,
+      "Name shown for B1 in the [before -> after] suffix (as in asv-spyglass, there is "
+      "no suffix when both files share machine and env)");
   command->add_option("--label-after", table.label_after,
-                      "Name shown for B2 in the [before -> after] suffix");
+                      "Name shown for B2 in the [before -> after] suffix (none when both files "
+                      "share machine and env)");
   command->add_flag("--no-env-label", table.no_env_label,
                     "Omit the [machine/env -> machine/env] suffix");
   add_format_option(*command, options.format);

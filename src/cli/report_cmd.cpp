@@ -22,16 +22,20 @@ std::string side_name(const model::Source& source, const std::string& fallback) 
   return name;
 }
 
-render::HtmlReport report_of(const action::LoadedComparison& loaded,
-                             const std::vector<std::string>& labels, const std::string& title) {
+render::HtmlReport report_of(const action::LoadedComparison& loaded, const action::CommentJob& job,
+                             const std::string& title) {
+  const auto& labels = job.labels;
   render::HtmlReport report;
   report.title = title;
   auto file = [&](std::size_t i) { return i < loaded.files.size() ? &loaded.files[i] : nullptr; };
   if (loaded.single) {
     const auto& comparison = *loaded.single;
-    report.sections.push_back({fmt::format("{} \u2192 {}", side_name(comparison.before, "before"),
-                                           side_name(comparison.after, "after")),
-                               &comparison, file(0), file(1)});
+    // --label-before/--label-after name the sides even where the table drops them.
+    report.sections.push_back(
+        {fmt::format("{} \u2192 {}",
+                     job.label_before.value_or(side_name(comparison.before, "before")),
+                     job.label_after.value_or(side_name(comparison.after, "after"))),
+         &comparison, file(0), file(1)});
     return report;
   }
   const auto& multi = *loaded.multi;
@@ -70,8 +74,8 @@ ExitCode run_report(const ReportOptions& options, Io& io) {
   warn_if_factor_not_above_one(options.comparison.settings.factor.value_or(model::k_default_factor),
                                io.err);
   const auto loaded = action::load_comparison(options.comparison, io);
-  util::write_file(options.html_path, render::render_html_report(report_of(
-                                          loaded, options.comparison.labels, options.title)));
+  util::write_file(options.html_path, render::render_html_report(
+                                          report_of(loaded, options.comparison, options.title)));
   return ExitCode::k_success;
 }
 

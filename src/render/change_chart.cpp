@@ -45,19 +45,8 @@ std::string_view label_piece(std::string_view piece) {
   return std::string_view("`<>&#%\\").find(c) != std::string_view::npos ? "_" : piece;
 }
 
-// Whether `row` measures time: asv names timing benchmarks `time_*` (and `timeraw_*`).
-bool is_timed(const model::ComparisonRow& row) {
-  if (row.unit) {
-    return *row.unit == "seconds";
-  }
-  const auto dot = row.key.rfind('.');
-  return std::string_view(row.key)
-      .substr(dot == std::string::npos ? 0 : dot + 1)
-      .starts_with("time");
-}
-
-// A bar's length: the factor by which the benchmark got slower or faster.
-double change_factor(double ratio) { return ratio >= 1.0 ? ratio : 1.0 / ratio; }
+// The shortest bar, as a part of the axis: long enough to see.
+constexpr double k_shortest_bar = 1.0 / 40.0;
 
 }  // namespace
 
@@ -68,7 +57,7 @@ std::vector<ChartBar> chart_bars(const model::Comparison& comparison, ChartRows 
     const bool changed =
         row.change == model::Change::k_regressed || row.change == model::Change::k_improved;
     if ((changed || rows == ChartRows::k_all) && std::isfinite(row.ratio) && row.ratio > 0.0) {
-      bars.push_back({row.name + std::string(suffix), row.ratio, row.change, is_timed(row)});
+      bars.push_back({row.name + std::string(suffix), row.ratio, row.change, change_words(row)});
     }
   }
   return bars;
@@ -119,35 +108,45 @@ std::string mermaid_change_chart(const std::vector<ChartBar>& bars) {
   if (bars.empty()) {
     return "";
   }
+  std::vector<ChartBar> ordered = bars;
+  std::stable_partition(ordered.begin(), ordered.end(),
+                        [](const ChartBar& bar) { return bar.ratio > 1.0; });
   std::vector<std::string> labels;
-  std::vector<std::string> values;
   std::set<std::string> seen;
-  double longest = 1.0;
-  for (const auto& bar : bars) {
-    const double factor = change_factor(bar.ratio);
-    const auto base = fmt::format("{} ({:.2f}\u00D7 {})", mermaid_label(bar.name), factor,
-                                  bar.timed ? (bar.ratio >= 1.0 ? "slower" : "faster")
-                                            : (bar.ratio >= 1.0 ? "larger" : "smaller"));
+  double longest = 0.0;
+  for (const auto& bar : ordered) {
+    const auto base =
+        fmt::format("{} ({})", mermaid_label(bar.name), change_text(bar.ratio, bar.words));
     auto label = base;
     // Mermaid merges equal categories into one band, so a repeated label gets a number.
     for (int n = 2; !seen.insert(label).second; ++n) {
       label = fmt::format("{} ({})", base, n);
     }
     labels.push_back(fmt::format("\"{}\"", label));
-    values.push_back(fmt::format("{:.2f}", factor));
-    longest = std::max(longest, factor);
+    longest = std::max(longest, std::fabs(std::log2(bar.ratio)));
   }
-  // The axis ends at the next half step past the longest bar, so that bar never touches the edge.
-  const double axis_end = std::floor(longest * 2.0 + 1.0) / 2.0;
+  // The axis ends at the next tenth (below a doubling) or whole number past the longest bar, so
+  // that bar never touches the edge.
+  const double axis_end =
+      longest < 1.0 ? std::floor(longest * 10.0 + 1.0) / 10.0 : std::floor(longest) + 1.0;
+  std::vector<std::string> grew;
+  std::vector<std::string> shrank;
+  for (const auto& bar : ordered) {
+    const auto length =
+        fmt::format("{:.3f}", std::max(std::fabs(std::log2(bar.ratio)), axis_end * k_shortest_bar));
+    grew.push_back(bar.ratio > 1.0 ? length : "0");
+    shrank.push_back(bar.ratio > 1.0 ? "0" : length);
+  }
   return fmt::format(
       "```mermaid\n"
       "xychart-beta horizontal\n"
-      "  title \"Largest changes\"\n"
+      "  title \"Largest changes, log scale\"\n"
       "  x-axis [{}]\n"
-      "  y-axis \"factor of change\" 1 --> {:.1f}\n"
+      "  y-axis \"log2 of the factor of change: 1 = 2\u00D7, 10 = 1024\u00D7\" 0 --> {}\n"
+      "  bar [{}]\n"
       "  bar [{}]\n"
       "```\n",
-      fmt::join(labels, ", "), axis_end, fmt::join(values, ", "));
+      fmt::join(labels, ", "), axis_end, fmt::join(grew, ", "), fmt::join(shrank, ", "));
 }
 
 }  // namespace spyglass::render

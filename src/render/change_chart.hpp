@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "spyglass/model/comparison.hpp"
+#include "spyglass/render/change_text.hpp"
 
 namespace spyglass::render {
 
@@ -17,7 +18,7 @@ struct ChartBar {
   std::string name;  // the benchmark, with the contender's label in a compare-many
   double ratio;      // after/before, finite and positive
   model::Change change = model::Change::k_none;
-  bool timed = false;  // a timing (unit seconds, or no unit and asv's `time` prefix): "slower"
+  ChangeWords words = {};  // how its change reads ("slower"/"faster" for a timing)
 };
 
 // Which rows of a comparison become bars.
@@ -43,11 +44,12 @@ std::vector<ChartBar> largest_changes(std::vector<ChartBar> changes,
 // control characters, become `_` or a space).
 std::string mermaid_label(std::string_view name);
 
-// A Mermaid `xychart-beta` horizontal bar chart of `bars` in a ```mermaid block, each bar as long
-// as the factor by which its benchmark got slower or faster (ratio or 1/ratio; the axis starts at
-// 1 = unchanged, as Mermaid draws bars from the axis minimum), labelled with the name, the factor
-// and "slower"/"faster" for a timing, else "larger"/"smaller".
-// Empty when `bars` is.
+// A Mermaid `xychart-beta` horizontal bar chart of `bars` in a ```mermaid block, labelled with the
+// name and its change_text. Bars are log2 of the factor by which the benchmark changed (ratio or
+// 1/ratio; the axis starts at 0 = unchanged, as Mermaid draws bars from the axis minimum), at least
+// 1/40 of the axis so that a 1.05x change shows beside a 1e9x one. What grew (slower, larger) comes
+// first, in the first bar series, then what shrank in the second, which Mermaid colours apart;
+// each part in the order given. Empty when `bars` is.
 std::string mermaid_change_chart(const std::vector<ChartBar>& bars);
 
 }  // namespace spyglass::render

@@ -8,6 +8,7 @@
 
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/render/change_chart.hpp"
+#include "spyglass/render/change_text.hpp"
 #include "spyglass/render/markdown.hpp"
 #include "spyglass/util/utf8.hpp"
 
@@ -25,13 +26,14 @@ struct VerdictInfo {
 };
 
 constexpr std::array<VerdictInfo, k_verdict_count> k_verdicts = {{
-    {"regressed", "\U0001F534", "regressed"},                // red circle
-    {"failing", "\U0001F4A5", "newly failing"},              // collision
-    {"improved", "\U0001F7E2", "improved"},                  // green circle
-    {"fixed", "\u2705", "fixed"},                            // check mark
-    {"insignificant", "\u3030\uFE0F", "insignificant (~)"},  // wavy dash
-    {"unchanged", "\u26AA", "unchanged"},                    // white circle
-    {"not_comparable", "\u2754", "not comparable"},          // question mark
+    {"regressed", "\U0001F534", "regressed"},                  // red circle
+    {"failing", "\U0001F4A5", "newly failing"},                // collision
+    {"improved", "\U0001F7E2", "improved"},                    // green circle
+    {"fixed", "\u2705", "fixed"},                              // check mark
+    {"insignificant", "\u3030\uFE0F", "not significant (~)"},  // wavy dash
+    {"within_factor", "\u26AA", "within factor"},              // white circle
+    {"unchanged", "\U0001F7F0", "unchanged"},                  // heavy equals sign
+    {"not_comparable", "\u2754", "not comparable"},            // question mark
 }};
 
 const VerdictInfo& info(Verdict verdict) { return k_verdicts[static_cast<std::size_t>(verdict)]; }
@@ -67,34 +69,27 @@ double severity(const ComparisonRow& row) {
   return 0.0;
 }
 
-// The row's ratio when it measures a change; none when it is not finite, or when a side is
-// infinite (the table's `0.00` for an infinite base is asv's arithmetic, not a speed-up).
-std::optional<double> change_ratio(const ComparisonRow& row) {
-  const auto infinite = [](const model::Measurement& side) {
-    return side.value && std::isinf(side.value->value);
-  };
-  if (!std::isfinite(row.ratio) || infinite(row.before) || infinite(row.after)) {
-    return std::nullopt;
-  }
-  return row.ratio;
-}
-
+// after/before as `1.25×`, with two significant digits below 0.01 so that no ratio reads 0.
 std::string ratio_text(const ComparisonRow& row) {
   const auto ratio = change_ratio(row);
   if (!ratio) {
     return "n/a";
   }
-  return fmt::format("{}{:.2f}\u00D7", row.insignificant ? "~" : "", *ratio);
+  return fmt::format(
+      "{}{}\u00D7", row.insignificant ? "~" : "",
+      *ratio >= 0.01 ? fmt::format("{:.2f}", *ratio) : fmt::format("{:.2g}", *ratio));
 }
 
-std::string percent_text(const ComparisonRow& row) {
-  const auto ratio = change_ratio(row);
-  if (!ratio) {
-    return "";
-  }
-  const double percent = (*ratio - 1.0) * 100.0;
-  return std::fabs(percent) < 10.0 ? fmt::format("{:+.1f}%", percent)
-                                   : fmt::format("{:+.0f}%", percent);
+// The row's change as the comment states it (change_text), `n/a` without a ratio.
+std::string row_change_text(const ComparisonRow& row) {
+  const auto text = change_text(row);
+  return text.empty() ? "n/a" : text;
+}
+
+// Whether `row` is marked improved or regressed on the ratio alone: no samples or statistics.
+bool marked_untested(const ComparisonRow& row) {
+  return (row.change == Change::k_regressed || row.change == Change::k_improved) &&
+         row.evidence == model::Evidence::k_factor_only;
 }
 
 // A bar as long as the change is large on a log scale: two full blocks per doubling, in eighths,
@@ -127,7 +122,7 @@ json single_row(const ComparisonRow& row) {
   out["before"] = cells.before;
   out["after"] = cells.after;
   out["ratio"] = ratio_text(row);
-  out["change"] = percent_text(row);
+  out["change"] = row_change_text(row);
   out["bar"] = bar_text(row);
   return out;
 }
@@ -164,7 +159,7 @@ json multi_row(const std::vector<const ComparisonRow*>& cells) {
     const auto cell_verdict = verdict_of(*cell);
     contenders.push_back({{"value", contender_value_text(*cell)},
                           {"ratio", ratio_text(*cell)},
-                          {"change", percent_text(*cell)},
+                          {"change", row_change_text(*cell)},
                           {"verdict", info(cell_verdict).key},
                           {"emoji", info(cell_verdict).emoji}});
   }
@@ -218,7 +213,8 @@ std::string headline(const VerdictCounts& counts) {
 
 std::string others_summary(const VerdictCounts& counts) {
   std::vector<std::string> parts;
-  for (auto verdict : {Verdict::k_insignificant, Verdict::k_unchanged, Verdict::k_not_comparable}) {
+  for (auto verdict : {Verdict::k_insignificant, Verdict::k_within_factor, Verdict::k_unchanged,
+                       Verdict::k_not_comparable}) {
     const auto n = counts[static_cast<std::size_t>(verdict)];
     if (n > 0) {
       parts.push_back(fmt::format("{} {}", n, info(verdict).words));
@@ -241,16 +237,32 @@ json commit_json(const std::string& sha, const model::RunContext& run) {
                       : code_span(short_sha, SpanPlace::k_text)}};
 }
 
-// "base X → head Y · env", of the parts `meta` has (null when it has none), so the footer never
-// starts with a separator: Google Benchmark, hyperfine and many tables record no commits.
-json provenance_md(const json& meta) {
-  std::vector<std::string> parts;
+// "base X → head Y": each commit after its side's name (`--label-before`/`--label-after`, else
+// base and head), or the names alone when they are given and the files name no commits.
+std::string commits_md(const json& meta, const CommentInput& input) {
   const json& base = meta.at("base");
   const json& head = meta.at("head");
-  std::string commits = base.is_null() ? "" : "base " + base.at("link_md").get<std::string>();
-  if (!head.is_null()) {
-    commits += (commits.empty() ? "head " : " → head ") + head.at("link_md").get<std::string>();
+  const auto side = [](const json& commit, const std::optional<std::string>& label,
+                       const char* fallback) {
+    std::string name = label ? escape_markdown(*label) : std::string();
+    if (commit.is_null()) {
+      return name;
+    }
+    return (label ? name : std::string(fallback)) + " " + commit.at("link_md").get<std::string>();
+  };
+  const auto before = side(base, input.label_before, "base");
+  const auto after = side(head, input.label_after, "head");
+  if (before.empty() || after.empty()) {
+    return before + after;
   }
+  return before + " \u2192 " + after;
+}
+
+// "base X → head Y · env", of the parts `meta` has (null when it has none), so the footer never
+// starts with a separator: Google Benchmark, hyperfine and many tables record no commits.
+json provenance_md(const json& meta, const CommentInput& input) {
+  std::vector<std::string> parts;
+  auto commits = commits_md(meta, input);
   if (!commits.empty()) {
     parts.push_back(std::move(commits));
   }
@@ -305,9 +317,19 @@ std::optional<std::string> noise_md(const model::NoiseSummary& noise) {
   return fmt::format("Noise controls: {}", fmt::join(parts, " · "));
 }
 
-std::string label_or(const std::vector<std::string>& labels, std::size_t i,
-                     const model::Source& source) {
-  return labels.empty() ? source.machine_env() : labels[i];
+// Whether `labels` has a label twice.
+bool has_repeats(std::vector<std::string> labels) {
+  std::sort(labels.begin(), labels.end());
+  return std::adjacent_find(labels.begin(), labels.end()) != labels.end();
+}
+
+// Changes marked on the ratio alone (no samples or statistics to test them): what the comment says.
+std::string untested_note(std::size_t count) {
+  return fmt::format(
+      "Significance could not be tested for {}, marked on the ratio alone: the result files hold "
+      "no samples (one repeat, or `asv run --quick`). Record them with `asv run "
+      "--record-samples -a repeat=10` (Google Benchmark: `--benchmark_repetitions=10`).",
+      plural(count, "change", "changes"));
 }
 
 }  // namespace
@@ -317,6 +339,49 @@ std::string_view verdict_key(Verdict verdict) { return info(verdict).key; }
 json alert_json(const VerdictCounts& counts) { return alert(counts); }
 
 std::string headline_md(const VerdictCounts& counts) { return headline(counts); }
+
+std::vector<std::string> column_labels(const CommentInput& input) {
+  if (!input.labels.empty()) {
+    return input.labels;
+  }
+  const auto& multi = *input.multi;
+  std::vector<const model::Source*> sources = {&multi.baseline};
+  for (const auto& contender : multi.contenders) {
+    sources.push_back(&contender.after);
+  }
+  std::vector<std::string> labels;
+  for (const auto* source : sources) {
+    labels.push_back(source->machine_env());
+  }
+  if (has_repeats(labels)) {
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      if (!sources[i]->commit_hash.empty()) {
+        labels[i] += fmt::format(" @ {}", util::first_code_points(sources[i]->commit_hash, 8));
+      }
+    }
+  }
+  if (has_repeats(labels)) {
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      labels[i] += fmt::format(" #{}", i + 1);
+    }
+  }
+  return labels;
+}
+
+std::vector<ChartBar> comment_chart_bars(const CommentInput& input) {
+  if (input.comparison != nullptr) {
+    return largest_changes(chart_bars(*input.comparison, ChartRows::k_significant));
+  }
+  const auto& multi = *input.multi;
+  const auto labels = column_labels(input);
+  std::vector<ChartBar> changes;
+  for (std::size_t i = 0; i < multi.contenders.size(); ++i) {
+    auto more = chart_bars(multi.contenders[i], ChartRows::k_significant,
+                           fmt::format(" [{}]", labels[i + 1]));
+    changes.insert(changes.end(), more.begin(), more.end());
+  }
+  return largest_changes(std::move(changes));
+}
 
 std::string comment_marker(std::string_view id) { return fmt::format("<!-- spyglass:{} -->", id); }
 
@@ -338,7 +403,10 @@ Verdict verdict_of(const ComparisonRow& row) {
   if (!std::isfinite(row.ratio)) {
     return Verdict::k_not_comparable;
   }
-  return row.insignificant ? Verdict::k_insignificant : Verdict::k_unchanged;
+  if (row.insignificant) {
+    return Verdict::k_insignificant;
+  }
+  return row.ratio == 1.0 ? Verdict::k_unchanged : Verdict::k_within_factor;
 }
 
 CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
@@ -356,6 +424,7 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
     keyed[static_cast<std::size_t>(group_of(placed_by))].emplace_back(key, index);
   };
 
+  std::size_t untested = 0;  // changes (compare-many: cells) marked on the ratio alone
   m_head = {{"marker", comment_marker(input.id)},
             {"id", input.id},
             {"title", input.section.value_or(k_comment_title)}};
@@ -378,9 +447,10 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
     m_meta["base"] = commit_json(comparison.before.commit_hash, input.run);
     m_meta["head"] = commit_json(comparison.after.commit_hash, input.run);
     m_meta["factor"] = fmt::format("{}", comparison.factor);
-    if (input.chart) {
-      m_chart_block =
-          mermaid_change_chart(largest_changes(chart_bars(comparison, ChartRows::k_significant)));
+    m_head["before_label"] = input.label_before ? json(*input.label_before) : json(nullptr);
+    m_head["after_label"] = input.label_after ? json(*input.label_after) : json(nullptr);
+    for (const auto& row : comparison.rows) {
+      untested += !row.ignored && marked_untested(row) ? 1 : 0;
     }
   } else {
     const auto& multi = *input.multi;
@@ -395,32 +465,32 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
         }
       }
       add(placed_by, key, r, cells.front()->ignored);
+      for (const auto* cell : cells) {
+        untested += !cell->ignored && marked_untested(*cell) ? 1 : 0;
+      }
     }
     m_row_json.resize(row_count);
     m_head["mode"] = "compare-many";
     m_head["is_compare_many"] = true;
+    const auto labels = column_labels(input);
     json contenders = json::array();
     for (std::size_t i = 0; i < multi.contenders.size(); ++i) {
-      contenders.push_back({{"label", label_or(input.labels, i + 1, multi.contenders[i].after)}});
+      contenders.push_back({{"label", labels[i + 1]}});
     }
-    m_head["baseline_label"] = label_or(input.labels, 0, multi.baseline);
+    m_head["baseline_label"] = labels[0];
     m_head["contenders"] = std::move(contenders);
     m_meta["env_label"] = nullptr;
     m_meta["base"] = commit_json(multi.baseline.commit_hash, input.run);
     m_meta["head"] = nullptr;
     m_meta["factor"] = fmt::format("{}", multi.factor);
-    if (input.chart) {
-      std::vector<ChartBar> changes;
-      for (std::size_t i = 0; i < multi.contenders.size(); ++i) {
-        const auto label = m_head["contenders"][i]["label"].get<std::string>();
-        auto more =
-            chart_bars(multi.contenders[i], ChartRows::k_significant, fmt::format(" [{}]", label));
-        changes.insert(changes.end(), more.begin(), more.end());
-      }
-      m_chart_block = mermaid_change_chart(largest_changes(std::move(changes)));
-    }
   }
-  m_meta["provenance_md"] = provenance_md(m_meta);
+  if (input.chart) {
+    m_chart_block = mermaid_change_chart(comment_chart_bars(input));
+  }
+  m_untested = {{"any", untested > 0},
+                {"count", untested},
+                {"note_md", untested > 0 ? untested_note(untested) : ""}};
+  m_meta["provenance_md"] = provenance_md(m_meta, input);
   m_meta["version"] = SPYGLASS_VERSION;
   const auto run_url = input.run.run_url();
   m_meta["run_url"] = run_url ? json(*run_url) : json(nullptr);
@@ -492,6 +562,7 @@ json CommentModel::build(const CommentDetail& detail, std::size_t row_cap) const
   model["counts"] = m_counts;
   model["alert"] = m_alert;
   model["headline_md"] = m_headline;
+  model["untested"] = m_untested;
   const std::array<std::size_t, 3> limits = {detail.regression_rows, detail.improvement_rows,
                                              detail.other_rows};
   static constexpr std::array<const char*, 3> k_group_keys = {"regressions", "improvements",

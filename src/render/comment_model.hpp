@@ -11,6 +11,7 @@
 
 #include "spyglass/model/comparison.hpp"
 #include "spyglass/model/run_context.hpp"
+#include "spyglass/render/change_chart.hpp"
 
 namespace spyglass::render {
 
@@ -20,7 +21,11 @@ struct CommentInput {
   const model::Comparison* comparison = nullptr;  // compare: before vs after
   const model::MultiComparison* multi = nullptr;  // compare-many: baseline vs contenders
   std::vector<std::string> labels;  // compare-many column labels, baseline first; may be empty
-  std::string raw_table;            // the comparison as asv-spyglass prints it
+  // compare: the sides' names (`--label-before`, `--label-after`). The raw table drops them when
+  // both files share machine and env (asv-spyglass does); the comment always names the sides so.
+  std::optional<std::string> label_before;
+  std::optional<std::string> label_after;
+  std::string raw_table;                            // the comparison as asv-spyglass prints it
   std::optional<std::string> environment_markdown;  // what differs between the environments
   model::RunContext run;
   std::optional<std::string> dashboard_url;
@@ -47,15 +52,16 @@ enum class Verdict {
   k_failing,         // '!': fails now
   k_improved,        // '-'
   k_fixed,           // '*': failed before
-  k_insignificant,   // ' ' with '~'
-  k_unchanged,       // ' ' with a ratio
+  k_insignificant,   // ' ' with '~': beyond the factor, but the statistics do not support it
+  k_within_factor,   // ' ': a changed ratio within the factor
+  k_unchanged,       // ' ' with a ratio of exactly 1
   k_not_comparable,  // 'x', or no ratio (missing, skipped, both failed)
 };
 
 // The comment's title (`title` in the model); with sections, the title above them.
 inline constexpr const char* k_comment_title = "Benchmark results";
 
-inline constexpr std::size_t k_verdict_count = 7;
+inline constexpr std::size_t k_verdict_count = 8;
 
 // Benchmarks per verdict, indexed by Verdict.
 using VerdictCounts = std::array<std::size_t, k_verdict_count>;
@@ -74,6 +80,15 @@ std::string comment_marker(std::string_view id);
 
 // The verdict of one compared pair.
 Verdict verdict_of(const model::ComparisonRow& row);
+
+// compare-many's column labels, baseline first: `input.labels` when given, else each file's
+// machine/env, followed by ` @ ` and the short commit when two files would read the same (and by
+// ` #n`, the file's place, when even that does not tell them apart).
+std::vector<std::string> column_labels(const CommentInput& input);
+
+// The bars of the comment's chart: the largest significant changes (in compare-many each name
+// followed by ` [contender label]`).
+std::vector<ChartBar> comment_chart_bars(const CommentInput& input);
 
 // The data model the comment template sees (documented in docs/templates.md), built for many
 // details: the rows are formatted, grouped and sorted once, and each model cut from them.
@@ -105,6 +120,7 @@ class CommentModel {
   nlohmann::ordered_json m_counts;
   nlohmann::ordered_json m_alert;
   std::string m_headline;
+  nlohmann::ordered_json m_untested;  // the changes marked on the ratio alone, and the note on them
   std::string m_others_summary;
   std::string m_raw_block;    // the raw table as a code block
   std::string m_chart_block;  // the Mermaid chart of the largest changes; empty for none

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "spyglass/render/markdown.hpp"
+#include "spyglass/render/svg_charts.hpp"
 #include "spyglass/util/error.hpp"
 
 namespace spyglass::render {
@@ -253,6 +254,37 @@ void sanitize_html_nodes(cmark_node* document) {
   }
 }
 
+// Draws each Mermaid code block of `document`: the one whose text is `chart_code` as `chart_svg`,
+// any other as its code after a line saying so.
+void draw_mermaid_blocks(cmark_node* document, std::string_view chart_code,
+                         const std::string& chart_svg) {
+  std::vector<cmark_node*> blocks;
+  cmark_iter* iter = cmark_iter_new(document);
+  while (cmark_iter_next(iter) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const char* info = cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK
+                           ? cmark_node_get_fence_info(node)
+                           : nullptr;
+    if (info != nullptr && std::string_view(info) == "mermaid") {
+      blocks.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* block : blocks) {
+    cmark_node* custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    if (!chart_code.empty() && cmark_node_get_literal(block) == chart_code) {
+      cmark_node_set_on_enter(custom, (chart_svg + "\n").c_str());
+      cmark_node_replace(block, custom);
+      cmark_node_free(block);
+    } else {
+      cmark_node_set_on_enter(custom,
+                              "<p class=\"chart-note\">GitHub draws this Mermaid chart; this "
+                              "preview does not, and shows its code.</p>\n");
+      cmark_node_insert_before(block, custom);
+    }
+  }
+}
+
 // GitHub-like styles (light and dark), after github-markdown-css's look; no external resources.
 constexpr std::string_view k_css = R"css(
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff;
@@ -319,10 +351,18 @@ body { margin: 0; padding: 32px 16px; background: var(--canvas); color: var(--fg
 .markdown-alert-important { --alert: var(--important); }
 .markdown-alert-warning { --alert: var(--warning); }
 .markdown-alert-caution { --alert: var(--caution); }
+.markdown-body svg.ratio-chart { display: block; max-width: 100%; height: auto; margin: 16px 0; }
+.ratio-chart text { font: 11px ui-monospace, SFMono-Regular, Menlo, monospace; fill: var(--fg); }
+.ratio-chart .bar-name { text-anchor: end; }
+.ratio-chart .tick-label { text-anchor: middle; fill: var(--muted); }
+.ratio-chart .tick { stroke: var(--border); } .ratio-chart .one { stroke: var(--fg); }
+.bar-regressed { fill: var(--caution); } .bar-improved { fill: var(--tip); }
+.bar-other { fill: var(--muted); }
+.chart-note { color: var(--muted); }
 )css";
 
-// `markdown` as GitHub would show it in a comment: the HTML of the comment body.
-std::string render_body(std::string_view markdown) {
+// `markdown` as GitHub would show it in a comment: the HTML of the comment body, `chart` drawn.
+std::string render_body(std::string_view markdown, const std::vector<ChartBar>& chart) {
   cmark_gfm_core_extensions_ensure_registered();
   const std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(k_options));
   for (const char* name : k_extensions) {
@@ -348,6 +388,16 @@ std::string render_body(std::string_view markdown) {
     make_alert(quote, *kind);
   }
   sanitize_html_nodes(document.get());
+  // The chart's code as cmark reads it: the text between the fences.
+  const auto chart_block = mermaid_change_chart(chart);
+  constexpr std::string_view k_open = "```mermaid\n";
+  constexpr std::string_view k_close = "```\n";
+  const auto chart_code =
+      chart_block.empty()
+          ? std::string_view()
+          : std::string_view(chart_block)
+                .substr(k_open.size(), chart_block.size() - k_open.size() - k_close.size());
+  draw_mermaid_blocks(document.get(), chart_code, chart.empty() ? "" : ratio_chart_svg(chart));
 
   const std::unique_ptr<char, TextFree> html(cmark_render_html(
       document.get(), k_options, cmark_parser_get_syntax_extensions(parser.get())));
@@ -356,7 +406,8 @@ std::string render_body(std::string_view markdown) {
 
 }  // namespace
 
-std::string render_html_preview(std::string_view markdown, const std::string& title) {
+std::string render_html_preview(std::string_view markdown, const std::string& title,
+                                const std::vector<ChartBar>& chart) {
   const auto escaped_title = escape_html(title);
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -365,7 +416,7 @@ std::string render_html_preview(std::string_view markdown, const std::string& ti
       "<div class=\"comment-header\"><strong>{0}</strong> · rendered locally with cmark-gfm, as "
       "GitHub shows comments</div>\n<div class=\"markdown-body\">\n{2}</div>\n</div>\n</body>\n"
       "</html>\n",
-      escaped_title, k_css, render_body(markdown));
+      escaped_title, k_css, render_body(markdown, chart));
 }
 
 }  // namespace spyglass::render

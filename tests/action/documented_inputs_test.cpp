@@ -85,7 +85,8 @@ TEST_F(DocumentedInputs, CompareManyTakesTheBaselineContendersAndTheirLabels) {
   EXPECT_EQ(out.at("improvements"), "1");
   const auto body = the_comment().body;
   EXPECT_NE(body.find("| | Benchmark | base (baseline) | pr | old |\n"), std::string::npos) << body;
-  EXPECT_NE(body.find("| 🔴 | `small.time_a` | 1.00ms | 🔴 2.00ms (2.00×) |"), std::string::npos)
+  EXPECT_NE(body.find("| 🔴 | `small.time_a` | 1.00ms | 🔴 2.00ms (2.00× slower) |"),
+            std::string::npos)
       << body;
 }
 

@@ -167,24 +167,25 @@ TEST_F(SectionE2e, PrintOnlyShowsTheCommentAsIfThisJobWereAlone) {
             "-->\n"
             "## gcc/gpu/py3.11\n\n> [!CAUTION]\n> **2** benchmarks regressed.\n\n"
             "**2** regressed · **1** improved · **2** unchanged\n\n"
-            "```mermaid\nxychart-beta horizontal\n  title \"Largest changes\"\n"
-            "  x-axis [\"job2.time_fast (2.00× faster)\", \"job2.time_slow_0 (2.00× slower)\", "
-            "\"job2.time_slow_1 (2.00× slower)\"]\n"
-            "  y-axis \"factor of change\" 1 --> 2.5\n  bar [2.00, 2.00, 2.00]\n```\n\n"
+            "```mermaid\nxychart-beta horizontal\n  title \"Largest changes, log scale\"\n"
+            "  x-axis [\"job2.time_slow_0 (2.00× slower)\", \"job2.time_slow_1 (2.00× slower)\", "
+            "\"job2.time_fast (2.00× faster)\"]\n"
+            "  y-axis \"log2 of the factor of change: 1 = 2×, 10 = 1024×\" 0 --> 2\n"
+            "  bar [1.000, 1.000, 0]\n  bar [0, 0, 1.000]\n```\n\n"
             "### Regressions\n\n"
-            "| | Benchmark | Before | After | Ratio | Change | |\n"
-            "|:-:|:--|--:|--:|--:|--:|:--|\n"
-            "| 🔴 | `job2.time_slow_0` | 1.00s | 2.00s | 2.00× | +100% | ██ |\n"
-            "| 🔴 | `job2.time_slow_1` | 1.00s | 2.00s | 2.00× | +100% | ██ |\n\n"
+            "| | Benchmark | Before | After | Change | |\n"
+            "|:-:|:--|--:|--:|--:|:--|\n"
+            "| 🔴 | `job2.time_slow_0` | 1.00s | 2.00s | 2.00× slower | ██ |\n"
+            "| 🔴 | `job2.time_slow_1` | 1.00s | 2.00s | 2.00× slower | ██ |\n\n"
             "### Improvements\n\n"
-            "| | Benchmark | Before | After | Ratio | Change | |\n"
-            "|:-:|:--|--:|--:|--:|--:|:--|\n"
-            "| 🟢 | `job2.time_fast` | 2.00s | 1.00s | 0.50× | -50% | ██ |\n\n"
+            "| | Benchmark | Before | After | Change | |\n"
+            "|:-:|:--|--:|--:|--:|:--|\n"
+            "| 🟢 | `job2.time_fast` | 2.00s | 1.00s | 2.00× faster | ██ |\n\n"
             "<details>\n<summary>2 unchanged</summary>\n\n"
-            "| | Benchmark | Before | After | Ratio | Change | |\n"
-            "|:-:|:--|--:|--:|--:|--:|:--|\n"
-            "| ⚪ | `job2.time_same_1` | 1.00s | 1.00s | 1.00× | +0.0% |  |\n"
-            "| ⚪ | `job2.time_same_2` | 1.00s | 1.00s | 1.00× | +0.0% |  |\n\n"
+            "| | Benchmark | Before | After | Change | |\n"
+            "|:-:|:--|--:|--:|--:|:--|\n"
+            "| 🟰 | `job2.time_same_1` | 1.00s | 1.00s | 0% |  |\n"
+            "| 🟰 | `job2.time_same_2` | 1.00s | 1.00s | 0% |  |\n\n"
             "</details>\n\n<details>\n<summary>Comparison table</summary>\n\n```\n" +
                 table_of(2) +
                 "```\n\n</details>\n\n<sub>factor 1.1 · spyglass " SPYGLASS_VERSION
@@ -207,7 +208,7 @@ TEST_F(SectionE2e, EightJobsAtOnceLeaveOneCommentWithEverySection) {
   ASSERT_EQ(markers.size(), 1 + 2 * k_jobs);
   EXPECT_EQ(markers[0], "<!-- spyglass:matrix -->\n");
   EXPECT_EQ(markers[1],
-            render::section_begin_line("clang/cpu/py3.11", {1, 0, 0, 0, 0, 2, 0}) + "\n");
+            render::section_begin_line("clang/cpu/py3.11", {1, 0, 0, 0, 0, 0, 2, 0}) + "\n");
   EXPECT_EQ(markers[2], render::section_end_line("clang/cpu/py3.11") + "\n");
   EXPECT_EQ(markers[16], render::section_end_line("gcc/gpu/py3.12") + "\n");
   EXPECT_EQ(summary.tables.size(), 19u);

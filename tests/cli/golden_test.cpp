@@ -418,6 +418,17 @@ TEST(CliHelp, CompareSaysWhatItReadsAndHowItSorts) {
       << many;
 }
 
+// asv-spyglass drops --label-before/--label-after from the table when both files share machine and
+// env; the help says so, and that the comment uses them anyway.
+TEST(CliHelp, SaysWhenTheTableDropsTheSideLabels) {
+  EXPECT_NE(
+      run_cli({"compare", "--help"}).out.find("no suffix when both files share machine and env"),
+      std::string::npos);
+  const auto comment = run_cli({"comment", "--help"}).out;
+  EXPECT_NE(comment.find("in the comment's footer"), std::string::npos) << comment;
+  EXPECT_NE(comment.find("only when the files' machine/env differ"), std::string::npos) << comment;
+}
+
 TEST(CliHelp, ShowsChoicesWithoutInternalEnumNumbers) {
   const auto result = run_cli({"compare", "--help"});
   EXPECT_EQ(result.out.find("->0"), std::string::npos) << result.out;

@@ -40,19 +40,53 @@ model::Comparison known_comparison() {
   return comparison;
 }
 
-TEST(ChangeChart, ShowsTheLargestSignificantChangesLargestFirst) {
+TEST(ChangeChart, ShowsTheLargestSignificantChangesOnALogScaleWhatGrewFirst) {
   const auto comparison = known_comparison();
-  const auto chart = render::mermaid_change_chart(
-      render::largest_changes(render::chart_bars(comparison, render::ChartRows::k_significant)));
-  EXPECT_EQ(chart,
+  const auto bars =
+      render::largest_changes(render::chart_bars(comparison, render::ChartRows::k_significant));
+  ASSERT_EQ(bars.size(), 4U);
+  EXPECT_EQ(bars.front().name, "b.time_fast");  // the largest change, a quartering
+  // log2: 2.5 -> 1.322, 1.5 -> 0.585, 1.2 -> 0.263, 0.25 -> 2 (the second series); the axis
+  // ends at the next whole number past 2.
+  EXPECT_EQ(render::mermaid_change_chart(bars),
             "```mermaid\n"
             "xychart-beta horizontal\n"
-            "  title \"Largest changes\"\n"
-            "  x-axis [\"b.time_fast (4.00\u00D7 faster)\", \"a.time_slow (2.50\u00D7 slower)\", "
-            "\"g.peakmem_big (1.50\u00D7 larger)\", \"c.time_bit (1.20\u00D7 slower)\"]\n"
-            "  y-axis \"factor of change\" 1 --> 4.5\n"
-            "  bar [4.00, 2.50, 1.50, 1.20]\n"
+            "  title \"Largest changes, log scale\"\n"
+            "  x-axis [\"a.time_slow (2.50\u00D7 slower)\", \"g.peakmem_big (+50.0%)\", "
+            "\"c.time_bit (+20.0%)\", \"b.time_fast (4.00\u00D7 faster)\"]\n"
+            "  y-axis \"log2 of the factor of change: 1 = 2\u00D7, 10 = 1024\u00D7\" 0 --> 3\n"
+            "  bar [1.322, 0.585, 0.263, 0]\n"
+            "  bar [0, 0, 0, 2.000]\n"
             "```\n");
+}
+
+// The Google Benchmark pair's span (fixtures/other/google-benchmark/itsy_bitsy): from 1.05x to
+// 2.6e11x. On a linear axis to 255251125589 only the largest bar could be seen; on log2 the
+// largest is 37.9 of an axis to 38, and the smallest gets the shortest visible bar, 38/40.
+TEST(ChangeChart, EveryBarIsVisibleAcrossElevenOrdersOfMagnitude) {
+  const std::vector<render::ChartBar> bars = {
+      {"equal_bitset", 255251125588.57, Change::k_regressed, {"slower", "faster"}},
+      {"equal_vector_bool_operator", 1.0 / 318.74, Change::k_improved, {"slower", "faster"}},
+      {"fill_itsy_bitsy_smart", 1.05, Change::k_regressed, {"slower", "faster"}},
+  };
+  EXPECT_EQ(
+      render::mermaid_change_chart(bars),
+      "```mermaid\n"
+      "xychart-beta horizontal\n"
+      "  title \"Largest changes, log scale\"\n"
+      "  x-axis [\"equal_bitset (255,251,125,589\u00D7 slower)\", "
+      "\"fill_itsy_bitsy_smart (+5.0%)\", \"equal_vector_bool_operator (319\u00D7 faster)\"]\n"
+      "  y-axis \"log2 of the factor of change: 1 = 2\u00D7, 10 = 1024\u00D7\" 0 --> 38\n"
+      "  bar [37.893, 0.950, 0]\n"
+      "  bar [0, 0, 8.316]\n"
+      "```\n");
+}
+
+// Changes all below a doubling get an axis of tenths, so they are not squeezed against 0.
+TEST(ChangeChart, SmallChangesGetAnAxisOfTenths) {
+  const auto chart = render::mermaid_change_chart({{"a", 1.25}, {"b", 0.9}});
+  EXPECT_NE(chart.find("\" 0 --> 0.4\n  bar [0.322, 0]\n  bar [0, 0.152]\n"), std::string::npos)
+      << chart;
 }
 
 TEST(ChangeChart, KeepsAtMostTheFixedNumberOfBars) {

@@ -17,9 +17,9 @@ using render::VerdictCounts;
 
 // Counts in Verdict order: regressed, failing, improved, fixed, insignificant, unchanged,
 // not comparable.
-constexpr VerdictCounts k_one_regressed = {1, 0, 0, 0, 0, 2, 0};
-constexpr VerdictCounts k_two_improved = {0, 0, 2, 0, 0, 0, 0};
-constexpr VerdictCounts k_unchanged = {0, 0, 0, 0, 0, 4, 0};
+constexpr VerdictCounts k_one_regressed = {1, 0, 0, 0, 0, 0, 2, 0};
+constexpr VerdictCounts k_two_improved = {0, 0, 2, 0, 0, 0, 0, 0};
+constexpr VerdictCounts k_unchanged = {0, 0, 0, 0, 0, 0, 4, 0};
 
 const std::string k_a_block =
     "<!-- spyglass:section:a:begin improved=2 -->\n## a\nA faster\n<!-- spyglass:section:a:end "
@@ -113,7 +113,7 @@ TEST(CommentSections, ASectionWithUnreadableCountsCountsNothing) {
       "unchanged=1 -->\nA\n<!-- spyglass:section:a:end -->\n";
   const auto sections = render::parse_sections(body);
   ASSERT_EQ(sections.size(), 1u);
-  EXPECT_EQ(sections[0].counts, (VerdictCounts{0, 0, 0, 0, 0, 1, 0}));
+  EXPECT_EQ(sections[0].counts, (VerdictCounts{0, 0, 0, 0, 0, 0, 1, 0}));
 }
 
 TEST(CommentSections, TheFirstOfTwoSectionsWithOneNameWins) {

@@ -57,15 +57,16 @@ const std::string k_cheetah_after = k_cheetah + "fcf8c079-py2.7-Cython-numpy1.8.
 const std::string k_hostile = "@F/handmade/hostile/box/";
 const std::string k_improved = "@F/handmade/improved/m1/";
 const std::string k_infinite = "@F/handmade/infinite/results/m1/";
+const std::string k_bartz = "@F/asv/bartz/.asv/results/gattocrucco-m1/";
 
 // The verdicts of each group of the comment, as the truncation note names the group.
 const std::map<std::string, std::vector<std::string>> k_groups = {
     {"regression", {"regressed", "failing"}},
     {"improvement", {"improved", "fixed"}},
-    {"other", {"insignificant", "unchanged", "not_comparable"}},
+    {"other", {"insignificant", "within_factor", "unchanged", "not_comparable"}},
 };
 
-constexpr std::size_t k_compare_columns = 7;
+constexpr std::size_t k_compare_columns = 6;
 constexpr std::size_t k_environment_columns = 5;
 
 const CommentCase k_cases[] = {
@@ -155,6 +156,45 @@ const CommentCase k_cases[] = {
       {"GITHUB_REPOSITORY", "octo/bench"},
       {"GITHUB_RUN_ID", "42"}},
      "perf"},
+    // Google Benchmark, libstdc++ against MSVC's STL (fixtures/other/google-benchmark/itsy_bitsy):
+    // changes from 1.1x to 2.6e11x. A 318x speed-up reads `319× faster` (it read `0.00×` and
+    // `-100%`), and every bar of the chart is visible on its log2 axis (a linear one ran to
+    // 255251125589, showing one bar).
+    {"GbenchElevenOrdersOfMagnitude",
+     {"--base",
+      "@F/other/google-benchmark/itsy_bitsy/benchmarks/results/"
+      "libstdc++.itsy.bitsy.benchmarks.json",
+      "--pr",
+      "@F/other/google-benchmark/itsy_bitsy/benchmarks/results/vc++.itsy.bitsy.benchmarks.json"},
+     "comment-gbench-itsy-bitsy.md",
+     {{27, k_compare_columns}, {15, k_compare_columns}, {16, k_compare_columns}}},
+    // eOn's results from its GitHub Actions runs (fixtures/asv/eOn): one repeat, no samples or
+    // statistics, so the factor alone marks a change. The comment says so, with how to test them.
+    {"NoStatisticsSaysSignificanceWasNotTested",
+     {"--base",
+      "@F/asv/eOn/.asv/results/github-actions/"
+      "5b0968bc-existing-py_home_runner_work_eOn_eOn_src_.pixi_envs_default_bin_python.json",
+      "--pr",
+      "@F/asv/eOn/.asv/results/github-actions/"
+      "574468eb-existing-py_home_runner_work_eOn_eOn_src_.pixi_envs_default_bin_python.json"},
+     "comment-eon-no-statistics.md",
+     {{3, k_compare_columns}, {5, k_compare_columns}}},
+    // Three commits of one machine and env (fixtures/asv/bartz), no labels: the raw table's
+    // headers are all `gattocrucco-m1/virtualenv-py3.14` (asv-spyglass's), the comment's columns
+    // add each file's short commit.
+    {"CompareManyOneMachineThreeCommits",
+     {"--baseline", k_bartz + "764ffbde-virtualenv-py3.14.json", "--contender",
+      k_bartz + "c0940a3a-virtualenv-py3.14.json", "--contender",
+      k_bartz + "d549d06f-virtualenv-py3.14.json"},
+     "comment-many-bartz-three-commits.md",
+     {{25, 5}, {5, 5}, {99, 5}}},
+    // One machine and env with --label-before/--label-after: the raw table has no suffix to put
+    // them in (asv-spyglass), the footer names the sides by them.
+    {"LabelsOfOneMachineAndEnv",
+     {"--label-before", "main", "--label-after", "pr", "--base",
+      "@F/handmade/results/m1/aaaaaaaa-e1.json", "--pr", "@F/handmade/results/m1/bbbbbbbb-e1.json"},
+     "comment-labels-one-machine.md",
+     {{8, k_compare_columns}, {5, k_compare_columns}, {21, k_compare_columns}}},
     // docs/templates.md's example: lists instead of tables, the default table for the rest.
     {"CustomTemplate",
      {"--template", source_dir() + "/tests/golden/custom-template.mustache", "--factor", "2",
@@ -533,8 +573,8 @@ TEST(CommentGoldenLarge, TwentyThousandRowsKeepEveryRegressionThatFits) {
   const auto model = print_model(args, {});
   EXPECT_EQ(model["counts"]["regressed"], 2000);
   EXPECT_EQ(model["counts"]["failing"], 50);
-  expect_valid_comment(result.out, "default", {{838, k_compare_columns}}, &model);
-  EXPECT_TRUE(result.out.find("leaving out 1212 of 2050 regression rows, all 1000 improvement "
+  expect_valid_comment(result.out, "default", {{847, k_compare_columns}}, &model);
+  EXPECT_TRUE(result.out.find("leaving out 1203 of 2050 regression rows, all 1000 improvement "
                               "rows, all 16950 other rows, the comparison table and the chart.") !=
               std::string::npos);
   // The listed rows are the worst ones, in order; one more would not have fit.
@@ -544,9 +584,8 @@ TEST(CommentGoldenLarge, TwentyThousandRowsKeepEveryRegressionThatFits) {
     ASSERT_EQ(listed[i][1], worst[i]["name"]) << "row " << i;
   }
   const std::size_t room = render::k_github_comment_limit - render::count_code_points(result.out);
-  EXPECT_LT(room,
-            render::count_code_points(
-                "| 🔴 | `gen.suite_00000.time_case` | 1.00ms | 1.20ms | 1.20× | +20% | ▌ |\n"));
+  EXPECT_LT(room, render::count_code_points(
+                      "| 🔴 | `gen.suite_00000.time_case` | 1.00ms | 1.20ms | +20.0% | ▌ |\n"));
 }
 
 }  // namespace

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
+#include "spyglass/render/svg_charts.hpp"
 #include "spyglass/util/file.hpp"
 #include "spyglass/util/input_limit.hpp"
 #include "support/paths.hpp"
@@ -14,8 +16,8 @@ namespace spyglass::render {
 namespace {
 
 // The page's body: what cmark-gfm made of the markdown, without the page around it.
-std::string body_of(const std::string& markdown) {
-  const auto page = render_html_preview(markdown, "t");
+std::string body_of(const std::string& markdown, const std::vector<ChartBar>& chart = {}) {
+  const auto page = render_html_preview(markdown, "t", chart);
   const std::string open = "<div class=\"markdown-body\">\n";
   const auto start = page.find(open);
   const auto end = page.rfind("</div>\n</div>\n</body>");
@@ -91,6 +93,24 @@ TEST(HtmlPreview, DropsJavascriptLinks) {
             "<p><a href=\"\">x</a> z</p>\n");
 }
 
+// The comment's chart is drawn, not shown as Mermaid code; a Mermaid block of a custom template's
+// own stays code, under a line that says so.
+TEST(HtmlPreview, DrawsTheCommentsChartAndSaysWhichChartItDoesNotDraw) {
+  const std::vector<ChartBar> bars = {
+      {"a.time_slow", 2.5, model::Change::k_regressed, {"slower", "faster"}},
+      {"b.time_<fast>", 0.25, model::Change::k_improved, {"slower", "faster"}},
+  };
+  const auto body =
+      body_of("x\n\n" + mermaid_change_chart(bars) + "\n```mermaid\ngraph TD\n```\n", bars);
+  EXPECT_EQ(body, "<p>x</p>\n" + ratio_chart_svg(bars) +
+                      "\n<p class=\"chart-note\">GitHub draws this Mermaid chart; this preview "
+                      "does not, and shows its code.</p>\n"
+                      "<pre><code class=\"language-mermaid\">graph TD\n</code></pre>\n");
+  EXPECT_NE(body.find("b.time_&lt;fast&gt;"), std::string::npos) << body;
+  // Without the chart's bars, the comment's chart is a block like any other.
+  EXPECT_NE(body_of(mermaid_change_chart(bars)).find("class=\"chart-note\""), std::string::npos);
+}
+
 TEST(CommentPreview, WritesThePostedCommentAsAPage) {
   const test::TempDir dir("spyglass-preview");
   const auto page = (dir.path() / "comment.html").string();
@@ -100,8 +120,23 @@ TEST(CommentPreview, WritesThePostedCommentAsAPage) {
                      "--base", cheetah + "22b920c6-py2.7-Cython-numpy1.8.json", "--pr",
                      cheetah + "fcf8c079-py2.7-Cython-numpy1.8.json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(util::read_file(page, util::k_default_max_input_size),
-            render_html_preview(result.out, "spyglass: perf"));
+  const auto written = util::read_file(page, util::k_default_max_input_size);
+  // The page is the posted comment with its chart drawn: the 8 largest changes as SVG bars.
+  EXPECT_EQ(written.find("language-mermaid"), std::string::npos);
+  const auto svg = written.find("<svg class=\"ratio-chart\"");
+  ASSERT_NE(svg, std::string::npos);
+  const auto chart = written.substr(svg, written.find("</svg>", svg) - svg);
+  std::size_t bars = 0;
+  for (auto at = chart.find("<g class=\"bar\">"); at != std::string::npos;
+       at = chart.find("<g class=\"bar\">", at + 1)) {
+    ++bars;
+  }
+  EXPECT_EQ(bars, 8U);
+  EXPECT_NE(chart.find("<title>time_quantity.time_quantity_init_array 115.9\u00D7</title>"),
+            std::string::npos)
+      << chart;
+  EXPECT_EQ(written.substr(0, svg),
+            render_html_preview(result.out, "spyglass: perf").substr(0, svg));
 }
 
 }  // namespace

@@ -159,6 +159,30 @@ TEST(HtmlReport, CompareManyHasASectionPerContender) {
   EXPECT_NE(html.find("<a href=\"#section-2\">old \u2192 fmt1</a>"), std::string::npos);
 }
 
+// --label-before/--label-after name the sides even when both files share machine and env, where
+// the raw table (asv-spyglass's) has no suffix to show them in.
+TEST(HtmlReport, LabelsNameTheSidesOfOneMachineAndEnv) {
+  const TempDir dir;
+  const auto html = report(dir, {"--base", "@F/handmade/results/m1/aaaaaaaa-e1.json", "--pr",
+                                 "@F/handmade/results/m1/bbbbbbbb-e1.json", "--label-before",
+                                 "main", "--label-after", "<pr>"});
+  EXPECT_NE(html.find("<h2>main \u2192 &lt;pr&gt;</h2>"), std::string::npos);
+}
+
+// Without labels, commits of one machine and env are told apart by their short commits.
+TEST(HtmlReport, CommitsOfOneMachineAndEnvAreToldApart) {
+  const TempDir dir;
+  const std::string bartz = "@F/asv/bartz/.asv/results/gattocrucco-m1/";
+  const auto html = report(dir, {"--baseline", bartz + "764ffbde-virtualenv-py3.14.json",
+                                 "--contender", bartz + "c0940a3a-virtualenv-py3.14.json",
+                                 "--contender", bartz + "d549d06f-virtualenv-py3.14.json"});
+  const std::string side = "gattocrucco-m1/virtualenv-py3.14 @ ";
+  EXPECT_NE(html.find("<h2>" + side + "764ffbde \u2192 " + side + "c0940a3a</h2>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<h2>" + side + "764ffbde \u2192 " + side + "d549d06f</h2>"),
+            std::string::npos);
+}
+
 TEST(HtmlReport, ComparisonTableInputHasNoSamplePlots) {
   const TempDir dir;
   const auto html =
