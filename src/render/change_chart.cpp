@@ -54,8 +54,9 @@ std::vector<ChartBar> chart_bars(const model::Comparison& comparison, ChartRows 
                                  std::string_view suffix) {
   std::vector<ChartBar> bars;
   for (const auto& row : comparison.rows) {
-    const bool changed =
-        row.change == model::Change::k_regressed || row.change == model::Change::k_improved;
+    // A row on the ignore list keeps its mark but is no change the comment reports.
+    const bool changed = !row.ignored && (row.change == model::Change::k_regressed ||
+                                          row.change == model::Change::k_improved);
     if ((changed || rows == ChartRows::k_all) && std::isfinite(row.ratio) && row.ratio > 0.0) {
       bars.push_back({row.name + std::string(suffix), row.ratio, row.change, change_words(row)});
     }

@@ -23,7 +23,7 @@ struct ChartBar {
 
 // Which rows of a comparison become bars.
 enum class ChartRows {
-  k_significant,  // regressions and improvements: the comment's chart
+  k_significant,  // regressions and improvements, not those on the ignore list: the comment's chart
   k_all,          // every row with a ratio: the HTML report's charts
 };
 

@@ -390,7 +390,7 @@ TEST(CliHelp, FlagsPrintWithoutDefaultValues) {
   ASSERT_EQ(top.exit_code, 0) << top.err;
   const auto commands = listed_commands(top.out);
   EXPECT_EQ(commands, (std::vector<std::string>{"compare", "compare-many", "env-diff", "comment",
-                                                "report", "parse", "action"}))
+                                                "report", "parse", "action", "history"}))
       << top.out;
   for (const auto& command : commands) {
     const auto result = run_cli({command, "--help"});
