@@ -109,7 +109,8 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
     auto inputs = load_inputs({*job.base_path, *job.pr_path}, job.input, job.benchmarks_path, io);
     const auto& before = inputs.files[0];
     const auto& after = inputs.files[1];
-    loaded.single = compare::compare_results(before, after, inputs.catalog, job.factor);
+    loaded.single =
+        compare::compare_results(before, after, inputs.catalog, job.factor, job.bigger_is_better);
     render::CompareTableOptions table = job.raw_layout;
     table.label_before = job.label_before;
     table.label_after = job.label_after;
@@ -122,7 +123,8 @@ LoadedComparison load_comparison(const CommentJob& job, util::Io& io) {
   paths.insert(paths.end(), job.contender_paths.begin(), job.contender_paths.end());
   auto inputs = load_inputs(paths, job.input, job.benchmarks_path, io);
   const std::span<const model::ResultFile> files = inputs.files;
-  loaded.multi = compare::compare_many(files.front(), files.subspan(1), inputs.catalog, job.factor);
+  loaded.multi = compare::compare_many(files.front(), files.subspan(1), inputs.catalog, job.factor,
+                                       job.bigger_is_better);
   loaded.raw_table = render::render_compare_many_text(*loaded.multi, job.labels);
   loaded.files = std::move(inputs.files);
   return loaded;

@@ -40,6 +40,7 @@ struct CommentJob {
   std::optional<std::string> benchmarks_path;
   InputOptions input;  // how the result files are read
   double factor = compare::k_default_factor;
+  std::vector<std::string> bigger_is_better;  // --bigger-is-better patterns
 
   // The comment.
   std::string id = "default";

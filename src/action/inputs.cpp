@@ -12,6 +12,7 @@
 #include "spyglass/action/perch_inputs.hpp"
 #include "spyglass/ingest/load_results.hpp"
 #include "spyglass/util/input_limit.hpp"
+#include "spyglass/util/regex.hpp"
 
 namespace spyglass::action {
 namespace {
@@ -34,10 +35,13 @@ constexpr ActionInput k_action_inputs[] = {
      "asv benchmarks.json (units); default results/benchmarks.json beside the machine folder",
      "--bconf", false},
     {"input-format", "auto",
-     "Format of the result files (auto, asv, gbench, pytest-benchmark, hyperfine, ptjb); auto "
-     "tells it from each file's content",
+     "Format of the result files (auto, asv, gbench, pytest-benchmark, hyperfine, ptjb, "
+     "customSmallerIsBetter, customBiggerIsBetter); auto tells it from each file's content",
      "--input-format", false},
-    {"metric", "real_time", "gbench: the time compared, real_time or cpu_time", "--metric", false},
+    {"metric", "real_time",
+     "gbench: the time compared, real_time or cpu_time, or a counter by its name "
+     "(items_per_second)",
+     "--metric", false},
     {"base-run", "",
      "ptjb: the run (or commit) of its file that base-file (or baseline-file) takes", "--base-run",
      false},
@@ -69,6 +73,10 @@ constexpr ActionInput k_action_inputs[] = {
      "A change is significant when the ratio passes this factor (and the statistics agree); more "
      "than 1: 1.1 means a 10% change",
      "--factor", false},
+    {"bigger-is-better", "",
+     "Regular expressions, one per line: a benchmark whose name one matches is better bigger "
+     "(throughput), so a drop is a regression",
+     "--bigger-is-better", false},
     {"template", "", "A mustache template (path in the workspace) replacing the default comment",
      "--template", false},
     {"comment-id", "default",
@@ -223,7 +231,9 @@ std::optional<double> positive_number(const util::Env& env, const std::string& n
   return number;
 }
 
-std::vector<std::string> list(const util::Env& env, const std::string& name) {
+// The items of input `name`, split at any of `separators`, blanks around each trimmed.
+std::vector<std::string> list(const util::Env& env, const std::string& name,
+                              std::string_view separators = "\n,") {
   std::vector<std::string> items;
   const auto value = input(env, name);
   if (!value) {
@@ -239,7 +249,7 @@ std::vector<std::string> list(const util::Env& env, const std::string& name) {
     item.clear();
   };
   for (const char c : *value) {
-    if (c == '\n' || c == ',') {
+    if (separators.find(c) != std::string_view::npos) {
       flush();
     } else {
       item += c;
@@ -280,9 +290,6 @@ InputOptions input_options(const util::Env& env) {
     options.format = found->second;
   }
   options.metric = input(env, "metric").value_or(options.metric);
-  if (options.metric != "real_time" && options.metric != "cpu_time") {
-    bad_input("metric", options.metric, "real_time or cpu_time");
-  }
   options.base_run = input(env, "base-run");
   options.pr_run = input(env, "pr-run");
   if (const auto size = input(env, "max-input-size")) {
@@ -420,6 +427,11 @@ CommentJob comment_job_from_inputs(const util::Env& env) {
   if (job.factor <= 1) {
     throw Error(ExitCode::k_bad_input, fmt::format("input factor: '{}' must be more than 1 ({})",
                                                    *input(env, "factor"), k_factor_meaning));
+  }
+  // One per line, not comma-separated: a pattern may hold a comma (`a{1,3}`).
+  job.bigger_is_better = list(env, "bigger-is-better", "\n");
+  for (const auto& pattern : job.bigger_is_better) {
+    util::Regex(pattern, "input bigger-is-better");  // refused here, where the input can be named
   }
   job.template_path = input(env, "template");
   job.id = input(env, "comment-id").value_or(job.id);

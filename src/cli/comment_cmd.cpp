@@ -21,6 +21,7 @@ void add_comparison_options(CLI::App& command, action::CommentJob& job) {
   command.add_option("--bconf", job.benchmarks_path, "benchmarks.json (units)");
   add_input_options(command, job.input, "--base (or --baseline)", "--pr (or every --contender)");
   add_factor_option(command, job.factor);
+  add_bigger_is_better_option(command, job.bigger_is_better);
 }
 
 CLI::App* add_comment_options(CLI::App& app, action::CommentJob& job) {

@@ -48,6 +48,10 @@ CLI::Option* one_value_each(CLI::Option* option);
 // --factor F: the significance factor, a positive number (default 1.1).
 void add_factor_option(CLI::App& command, double& factor);
 
+// --bigger-is-better REGEX, repeatable: benchmarks whose name it matches anywhere are better
+// bigger (throughput), so a drop is the regression.
+void add_bigger_is_better_option(CLI::App& command, std::vector<std::string>& patterns);
+
 // One warning line on `err` when `factor` is at most 1: the comparison still runs as asv-spyglass
 // runs it (byte-compatible), but its verdicts are meaningless (the action refuses such a factor).
 void warn_if_factor_not_above_one(double factor, std::ostream& err);

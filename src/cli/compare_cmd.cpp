@@ -19,6 +19,7 @@ CLI::App* add_compare_options(CLI::App& app, CompareOptions& options) {
                       "benchmarks.json (default: ../benchmarks.json beside B1's machine folder)");
   add_input_options(*command, options.input, "B1", "B2");
   add_factor_option(*command, options.factor);
+  add_bigger_is_better_option(*command, options.bigger_is_better);
   auto& table = options.table;
   command->add_flag("--split", table.split, "One table per change: improved, same, worse, n/a");
   command->add_flag("--only-changed", table.filter.only_changed,
@@ -49,8 +50,8 @@ ExitCode run_compare(const CompareOptions& options, Io& io) {
   warn_if_factor_not_above_one(options.factor, io.err);
   auto inputs = action::load_inputs({options.before_path, options.after_path}, options.input,
                                     options.benchmarks_path, io);
-  auto comparison =
-      compare::compare_results(inputs.files[0], inputs.files[1], inputs.catalog, options.factor);
+  auto comparison = compare::compare_results(inputs.files[0], inputs.files[1], inputs.catalog,
+                                             options.factor, options.bigger_is_better);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_json(comparison, options.table.filter, options.table.sort);
   } else {

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"
@@ -20,6 +21,7 @@ struct CompareOptions {
   std::optional<std::string> benchmarks_path;
   action::InputOptions input;
   double factor = compare::k_default_factor;
+  std::vector<std::string> bigger_is_better;  // --bigger-is-better patterns
   render::CompareTableOptions table;
   OutputFormat format = OutputFormat::k_table;
   bool exit_zero = false;

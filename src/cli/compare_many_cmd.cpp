@@ -24,6 +24,7 @@ CLI::App* add_compare_many_options(CLI::App& app, CompareManyOptions& options) {
       "benchmarks.json (default: ../benchmarks.json beside BASELINE's machine folder)");
   add_input_options(*command, options.input, "BASELINE", "every contender");
   add_factor_option(*command, options.factor);
+  add_bigger_is_better_option(*command, options.bigger_is_better);
   add_choice_option<render::SortOrder>(
       *command, "--sort", options.sort,
       {{"default", render::SortOrder::k_default}, {"name", render::SortOrder::k_name}},
@@ -50,8 +51,8 @@ ExitCode run_compare_many(const CompareManyOptions& options, Io& io) {
   paths.insert(paths.end(), options.contender_paths.begin(), options.contender_paths.end());
   auto inputs = action::load_inputs(paths, options.input, options.benchmarks_path, io);
   const std::span<const model::ResultFile> files = inputs.files;
-  auto comparison =
-      compare::compare_many(files.front(), files.subspan(1), inputs.catalog, options.factor);
+  auto comparison = compare::compare_many(files.front(), files.subspan(1), inputs.catalog,
+                                          options.factor, options.bigger_is_better);
   if (options.format == OutputFormat::k_json) {
     io.out << render::render_compare_many_json(comparison, options.labels);
   } else {

@@ -21,6 +21,7 @@ struct CompareManyOptions {
   std::optional<std::string> benchmarks_path;
   action::InputOptions input;
   double factor = compare::k_default_factor;
+  std::vector<std::string> bigger_is_better;  // --bigger-is-better patterns
   render::SortOrder sort = render::SortOrder::k_default;
   std::vector<std::string> labels;  // baseline first; none, or one per file
   OutputFormat format = OutputFormat::k_table;

@@ -172,6 +172,9 @@ void write_identity(util::JsonWriter& out, const ComparisonRow& row) {
   } else {
     out.null();
   }
+  out.key("direction");
+  out.string(row.direction == model::Direction::k_bigger_is_better ? "bigger_is_better"
+                                                                   : "smaller_is_better");
 }
 
 constexpr std::array<Change, 6> k_changes = {Change::k_none,          Change::k_improved,

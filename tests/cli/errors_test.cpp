@@ -44,7 +44,7 @@ const ErrorCase k_cases[] = {
     bad_file("EmptyFile", "empty.json", ":1:1: file is empty"),
     bad_file("TopLevelArray", "array.json",
              ": not a benchmark result file spyglass reads (asv, gbench, pytest-benchmark, "
-             "hyperfine, ptjb)"),
+             "hyperfine, ptjb, github-action-benchmark's custom JSON)"),
     bad_file("TruncatedGbench", "truncated-gbench.json",
              ":118:23: unexpected end of file (truncated?)"),
     bad_file("MissingVersion", "no-version.json", ": no format version (expected \"version\": 2)"),
@@ -99,7 +99,8 @@ const ErrorCase k_cases[] = {
     {"BenchmarksJsonIsNoResultFile",
      {"compare", "@F/handmade/results/benchmarks.json", k_gbench_o2},
      k_error + "@F/handmade/results/benchmarks.json: not a benchmark result file spyglass " +
-         "reads (asv, gbench, pytest-benchmark, hyperfine, ptjb)\n"},
+         "reads (asv, gbench, pytest-benchmark, hyperfine, ptjb, github-action-benchmark's " +
+         "custom JSON)\n"},
     {"WrongFormatForced",
      {"compare", "--input-format", "hyperfine", k_gbench_o2, k_gbench_o2},
      k_error + k_gbench_o2 + ": --input-format hyperfine does not match the file (it looks " +
