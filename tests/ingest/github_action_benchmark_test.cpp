@@ -150,8 +150,8 @@ TEST(GithubActionBenchmark, Errors) {
             "c.json: [0][\"unit\"]: expected a string, found null");
   EXPECT_EQ(error_of(R"([{"name": "a", "unit": "ns", "value": "fast"}])"),
             "c.json: [0][\"value\"]: expected a number, found a string");
-  // Cut short: the JSON parser's one line, naming the file.
-  EXPECT_TRUE(error_of(R"([{"name": "a", "unit": "ns", "value": 1},)").starts_with("c.json: "));
+  // Cut short: the JSON parser's one line, naming the file and the place.
+  EXPECT_TRUE(error_of(R"([{"name": "a", "unit": "ns", "value": 1},)").starts_with("c.json:1:"));
 }
 
 }  // namespace
