@@ -1,15 +1,17 @@
 // libFuzzer target for the readers of the other input formats (Google Benchmark, pytest-benchmark,
-// hyperfine, pytest-jax-bench) and the format detection in front of them: parse one file, then
-// compare what was read with itself and with another run of it, and render both tables.
-// Malformed input must end in spyglass::Error; any other exception, crash, leak or sanitizer
-// report is a bug. What a reader returns must keep the invariants of fuzz/invariants.hpp: names
-// start with their keys, a run compared with itself changes nothing, the marks agree with the
-// values, the JSON holds the rows' marks and counts, and the split table reads back unchanged.
+// hyperfine, pytest-jax-bench, github-action-benchmark's custom JSON) and the format detection in
+// front of them: parse one file, then compare what was read with itself and with another run of it,
+// and render both tables. Malformed input must end in spyglass::Error; any other exception, crash,
+// leak or sanitizer report is a bug. What a reader returns must keep the invariants of
+// fuzz/invariants.hpp: names start with their keys, a run compared with itself changes nothing, the
+// marks agree with the values, the JSON holds the rows' marks and counts, and the split table reads
+// back unchanged.
 //
 // Input layout: 1 option byte, then the file.
 //   bits 0-2: the input format (an index into input_format_names(): auto, then each format)
 //   bit 3:    --metric cpu_time instead of real_time
 //   bits 4-5: the run the other side takes (none, "previous", run 0, run 1: ptjb's --base-run)
+//   bit 6:    --metric items_per_second (a counter, bigger-is-better) instead of either time
 
 #include <array>
 #include <cstddef>
@@ -36,7 +38,9 @@ void run(std::uint8_t options, std::string_view text) {
   const auto& formats = ingest::input_format_names();
   const ingest::InputFormat format = formats[(options & 7U) % formats.size()].second;
   ingest::ReadOptions read;
-  read.metric = (options & 8U) != 0 ? "cpu_time" : "real_time";
+  read.metric = (options & 64U) != 0  ? "items_per_second"
+                : (options & 8U) != 0 ? "cpu_time"
+                                      : "real_time";
   const auto latest = ingest::parse_results(text, "fuzz.json", format, read);
   read.run = k_runs[(options >> 4U) & 3U];
   const auto other = ingest::parse_results(text, "fuzz.json", format, read);

@@ -140,7 +140,9 @@ void check_marks_agree_with_values(const model::Comparison& comparison) {
     if (!t1 || !t2) {
       continue;
     }
-    const double ratio = *t2 / *t1;
+    // How many times worse after is: after / before, before / after where bigger is better.
+    const double ratio =
+        row.direction == model::Direction::k_bigger_is_better ? *t1 / *t2 : *t2 / *t1;
     const bool beyond = ratio > factor * (1 + k_rounding);
     const bool below = ratio * factor < 1 - k_rounding;
     if (row.change == Change::k_regressed) {

@@ -21,14 +21,14 @@ struct ComparisonSettings {
 };
 
 // The repeatable pattern settings: config key `name`, flag `--name` and action input `name`
-// (with `_` as `-` in both). A new one (`bigger_is_better`, once metrics have a direction) is one
-// row here, plus its NoiseRules member, action input and docs.
+// (with `_` as `-` in both). A new one is one row here, plus its NoiseRules member, action input
+// and docs.
 struct PatternSetting {
   std::string_view name;
   std::string_view help;
   std::vector<util::Regex> compare::NoiseRules::*patterns;
 };
-inline constexpr std::array<PatternSetting, 3> k_pattern_settings = {{
+inline constexpr std::array<PatternSetting, 4> k_pattern_settings = {{
     {"bench", "Compare only the benchmarks this regex matches (anywhere in the name; repeat)",
      &compare::NoiseRules::bench},
     {"skip", "Leave out the benchmarks this regex matches (repeat)", &compare::NoiseRules::skip},
@@ -36,6 +36,10 @@ inline constexpr std::array<PatternSetting, 3> k_pattern_settings = {{
      "Keep the benchmarks this regex matches in the tables, but out of the exit code, the gates "
      "and the comment's counts (repeat)",
      &compare::NoiseRules::ignore},
+    {"bigger_is_better",
+     "Benchmarks this regex matches (anywhere in the name) are better bigger (throughput): a drop "
+     "regresses (repeat)",
+     &compare::NoiseRules::bigger_is_better},
 }};
 
 // `name` as a flag or input name: `_` becomes `-`.

@@ -13,6 +13,7 @@
 #include "spyglass/action/perch_inputs.hpp"
 #include "spyglass/ingest/load_results.hpp"
 #include "spyglass/util/input_limit.hpp"
+#include "spyglass/util/regex.hpp"
 
 namespace spyglass::action {
 namespace {
@@ -35,10 +36,13 @@ constexpr ActionInput k_action_inputs[] = {
      "asv benchmarks.json (units); default results/benchmarks.json beside the machine folder",
      "--bconf", false},
     {"input-format", "auto",
-     "Format of the result files (auto, asv, gbench, pytest-benchmark, hyperfine, ptjb); auto "
-     "tells it from each file's content",
+     "Format of the result files (auto, asv, gbench, pytest-benchmark, hyperfine, ptjb, "
+     "customSmallerIsBetter, customBiggerIsBetter); auto tells it from each file's content",
      "--input-format", false},
-    {"metric", "real_time", "gbench: the time compared, real_time or cpu_time", "--metric", false},
+    {"metric", "real_time",
+     "gbench: the time compared, real_time or cpu_time, or a counter by its name "
+     "(items_per_second)",
+     "--metric", false},
     {"base-run", "",
      "ptjb: the run (or commit) of its file that base-file (or baseline-file) takes", "--base-run",
      false},
@@ -88,6 +92,10 @@ constexpr ActionInput k_action_inputs[] = {
      "The config file (TOML) of the comparison settings; default .spyglass.toml when present. "
      "Inputs win over it",
      "--config", false},
+    {"bigger-is-better", "",
+     "Regular expressions, one per line: a benchmark whose name one matches is better bigger "
+     "(throughput), so a drop is a regression",
+     "--bigger-is-better", false},
     {"template", "", "A mustache template (path in the workspace) replacing the default comment",
      "--template", false},
     {"comment-id", "default",
@@ -242,7 +250,9 @@ std::optional<double> positive_number(const util::Env& env, const std::string& n
   return number;
 }
 
-std::vector<std::string> list(const util::Env& env, const std::string& name) {
+// The items of input `name`, split at any of `separators`, blanks around each trimmed.
+std::vector<std::string> list(const util::Env& env, const std::string& name,
+                              std::string_view separators = "\n,") {
   std::vector<std::string> items;
   const auto value = input(env, name);
   if (!value) {
@@ -258,7 +268,7 @@ std::vector<std::string> list(const util::Env& env, const std::string& name) {
     item.clear();
   };
   for (const char c : *value) {
-    if (c == '\n' || c == ',') {
+    if (separators.find(c) != std::string_view::npos) {
       flush();
     } else {
       item += c;
@@ -312,9 +322,6 @@ InputOptions input_options(const util::Env& env) {
     options.format = found->second;
   }
   options.metric = input(env, "metric").value_or(options.metric);
-  if (options.metric != "real_time" && options.metric != "cpu_time") {
-    bad_input("metric", options.metric, "real_time or cpu_time");
-  }
   options.base_run = input(env, "base-run");
   options.pr_run = input(env, "pr-run");
   if (const auto size = input(env, "max-input-size")) {

@@ -23,7 +23,7 @@ std::string input_name(const std::string& path);
 // How a comparison's result files are read (--input-format, --metric, --base-run, --pr-run).
 struct InputOptions {
   ingest::InputFormat format = ingest::InputFormat::k_auto;
-  std::string metric = "real_time";     // gbench: real_time or cpu_time
+  std::string metric = "real_time";     // gbench: real_time, cpu_time or a counter's name
   std::optional<std::string> base_run;  // ptjb: the run the base (or baseline) takes
   std::optional<std::string> pr_run;    // ptjb: the run the PR (or every contender) takes
   // The most bytes read from any one input: the result files, benchmarks.json, and (for the

@@ -140,10 +140,11 @@ void add_input_options(CLI::App& command, action::InputOptions& options,
       command, "--input-format", options.format, ingest::input_format_names(),
       "Format of the result files (default: auto, told from each file's content)")
       ->default_str("auto");
-  add_choice_option<std::string>(command, "--metric", options.metric,
-                                 {{"real_time", "real_time"}, {"cpu_time", "cpu_time"}},
-                                 "gbench: the time compared")
-      ->default_str("real_time");
+  command
+      .add_option("--metric", options.metric,
+                  "gbench: the time compared (real_time, cpu_time) or a counter by its name "
+                  "(items_per_second)")
+      ->capture_default_str();
   command.add_option("--base-run", options.base_run,
                      "ptjb: the run (or commit) of its file " + base_side + " takes");
   command.add_option("--pr-run", options.pr_run,

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "spyglass/cli/command.hpp"
 #include "spyglass/cli/common_options.hpp"

@@ -18,6 +18,7 @@ namespace {
 using model::BenchmarkResult;
 using model::Change;
 using model::ComparisonRow;
+using model::Direction;
 using model::Evidence;
 using model::ResultFile;
 
@@ -161,8 +162,16 @@ void classify_as_asv(const BenchmarkResult* before, const BenchmarkResult* after
   if (!t1 || std::isnan(*t1) || std::isnan(*t2)) {
     return;  // both failed, or skipped/missing on a side: nothing to compare
   }
-  const auto verdicts = stats::is_result_better_either_way(*t2, *t1, sample_stats_of(after),
-                                                           sample_stats_of(before), factor);
+  // asv's `_is_result_better(a, b)` asks whether `a` is smaller than `b` by more than the factor.
+  // For a bigger-is-better row the sides swap: "before is smaller than after" is "after grew",
+  // an improvement. That is the same verdict as comparing the inverted values (after > before *
+  // factor), without touching the values, and the statistical test is symmetric in its sides.
+  const bool bigger = row.direction == Direction::k_bigger_is_better;
+  const auto verdicts = bigger
+                            ? stats::is_result_better_either_way(*t1, *t2, sample_stats_of(before),
+                                                                 sample_stats_of(after), factor)
+                            : stats::is_result_better_either_way(*t2, *t1, sample_stats_of(after),
+                                                                 sample_stats_of(before), factor);
   const auto& better = verdicts.a_better;
   row.evidence = better.evidence;
   row.p_value = better.p_value;
@@ -199,22 +208,34 @@ void classify(const BenchmarkResult* before, const BenchmarkResult* after, doubl
   }
 }
 
+// What a comparison needs beyond the two files: the catalog, the factor, and the rules (factors by
+// pattern, which rows are bigger-is-better).
+struct CompareSettings {
+  const model::BenchmarkCatalog& catalog;
+  double factor;
+  const NoiseRules& rules;
+};
+
 // Fill the empty `row` with `after` compared with `before`.
 void compare_one(std::string_view name, const BenchmarkResult* before, const BenchmarkResult* after,
-                 const model::BenchmarkCatalog& catalog, double factor, ComparisonRow& row) {
+                 const CompareSettings& settings, ComparisonRow& row) {
   const auto* any = before != nullptr ? before : after;
   row.name = std::string(name);
   if (any != nullptr) {
     row.key = any->key;
     row.params = any->params;
-    if (const auto* info = catalog.find(any->key)) {
+    if (const auto* info = settings.catalog.find(any->key)) {
       row.unit = info->unit;
+      row.direction = info->direction;
     }
+  }
+  if (settings.rules.bigger(row.name)) {
+    row.direction = Direction::k_bigger_is_better;
   }
   row.before = measurement_of(before);
   row.after = measurement_of(after);
   row.ratio = ratio_of(time_of(before), time_of(after));
-  classify(before, after, factor, row);
+  classify(before, after, settings.rules.factor_of(name, settings.factor), row);
 }
 
 model::Source source_of(const ResultFile& file) {
@@ -227,21 +248,19 @@ model::Comparison compare_on_names(const ResultFile& before,
                                    const ResultFile& after,
                                    std::span<const BenchmarkResult* const> after_results,
                                    std::span<const std::string_view> names,
-                                   const model::BenchmarkCatalog& catalog, double factor,
-                                   const NoiseRules& rules) {
+                                   const CompareSettings& settings) {
   model::Comparison comparison;
   comparison.before = source_of(before);
   comparison.after = source_of(after);
-  comparison.factor = factor;
+  comparison.factor = settings.factor;
   // Rows are independent, so thousands of them are filled on every usable CPU.
   comparison.rows.resize(names.size());
-  util::parallel_for(names.size(), util::k_rows_per_thread,
-                     [&](std::size_t begin, std::size_t end) {
-                       for (std::size_t i = begin; i < end; ++i) {
-                         compare_one(names[i], before_results[i], after_results[i], catalog,
-                                     rules.factor_of(names[i], factor), comparison.rows[i]);
-                       }
-                     });
+  util::parallel_for(
+      names.size(), util::k_rows_per_thread, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          compare_one(names[i], before_results[i], after_results[i], settings, comparison.rows[i]);
+        }
+      });
   return comparison;
 }
 
@@ -250,10 +269,11 @@ model::Comparison compare_on_names(const ResultFile& before,
 model::Comparison compare_results(const ResultFile& before, const ResultFile& after,
                                   const model::BenchmarkCatalog& catalog, double factor,
                                   const NoiseRules& rules) {
+  const CompareSettings settings{catalog, factor, rules};
   const std::array<SortedResults, 2> sorted = {sorted_results(before), sorted_results(after)};
   const JointResults joint = join(sorted);
-  auto comparison = compare_on_names(before, joint.by_file[0], after, joint.by_file[1], joint.names,
-                                     catalog, factor, rules);
+  auto comparison =
+      compare_on_names(before, joint.by_file[0], after, joint.by_file[1], joint.names, settings);
   apply_noise_rules(comparison, rules, Marks::k_compared);
   return comparison;
 }
@@ -262,6 +282,7 @@ model::MultiComparison compare_many(const ResultFile& baseline,
                                     std::span<const ResultFile> contenders,
                                     const model::BenchmarkCatalog& catalog, double factor,
                                     const NoiseRules& rules) {
+  const CompareSettings settings{catalog, factor, rules};
   std::vector<SortedResults> sorted;
   sorted.reserve(contenders.size() + 1);
   sorted.push_back(sorted_results(baseline));
@@ -276,8 +297,7 @@ model::MultiComparison compare_many(const ResultFile& baseline,
   result.contenders.reserve(contenders.size());
   for (std::size_t i = 0; i < contenders.size(); ++i) {
     result.contenders.push_back(compare_on_names(baseline, joint.by_file[0], contenders[i],
-                                                 joint.by_file[i + 1], joint.names, catalog, factor,
-                                                 rules));
+                                                 joint.by_file[i + 1], joint.names, settings));
   }
   apply_noise_rules(result, rules, Marks::k_compared);
   return result;

@@ -18,6 +18,8 @@ bool NoiseRules::selects(std::string_view name) const {
 
 bool NoiseRules::ignores(std::string_view name) const { return any_matches(ignore, name); }
 
+bool NoiseRules::bigger(std::string_view name) const { return any_matches(bigger_is_better, name); }
+
 std::optional<std::size_t> NoiseRules::factor_rule_of(std::string_view name) const {
   for (std::size_t i = 0; i < factor_for.size(); ++i) {
     if (factor_for[i].pattern.search(name)) {

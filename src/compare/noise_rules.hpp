@@ -23,9 +23,11 @@ struct NoiseRules {
   std::vector<util::Regex> skip;       // leave out the benchmarks one matches
   std::vector<util::Regex> ignore;     // keep, but out of the gates and counts (row.ignored)
   std::vector<FactorRule> factor_for;  // the first that matches sets the factor
+  std::vector<util::Regex> bigger_is_better;  // bigger is better where one matches (a throughput)
 
   bool selects(std::string_view name) const;
   bool ignores(std::string_view name) const;
+  bool bigger(std::string_view name) const;
   // The index in `factor_for` of the first rule matching `name`; nullopt for none.
   std::optional<std::size_t> factor_rule_of(std::string_view name) const;
   // The factor `name` is compared with: its rule's, else `factor`.

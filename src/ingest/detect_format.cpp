@@ -118,6 +118,7 @@ struct FirstEntry {
   bool list = false;   // the value is a list
   bool empty = false;  // ... with no element
   bool command = false, times = false, run_type = false, real_time = false, stats = false;
+  bool name = false, unit = false, value = false;
 };
 
 FirstEntry first_entry(Scanner& scanner) {
@@ -136,6 +137,9 @@ FirstEntry first_entry(Scanner& scanner) {
     entry.run_type |= key == "run_type";
     entry.real_time |= key == "real_time";
     entry.stats |= key == "stats";
+    entry.name |= key == "name";
+    entry.unit |= key == "unit";
+    entry.value |= key == "value";
     return false;
   });
   return entry;
@@ -151,6 +155,14 @@ std::optional<InputFormat> detect_format(std::string_view text) {
     return InputFormat::k_ptjb;
   }
   Scanner scanner(text);
+  if (scanner.peek() == '[') {
+    // Only github-action-benchmark's custom JSON is a list; which way is better it does not say.
+    const FirstEntry entry = first_entry(scanner);
+    if (entry.empty || (entry.name && entry.unit && entry.value)) {
+      return InputFormat::k_custom_smaller_is_better;
+    }
+    return std::nullopt;
+  }
   std::optional<InputFormat> found;
   bool context = false;
   bool machine_info = false;

@@ -15,6 +15,9 @@ namespace spyglass::ingest {
 //   (asv requires `results` and `commit_hash`; benchmarks.json, with only `version`, is none);
 // - gbench: `context` and a `benchmarks` list whose first row has `run_type` or `real_time`;
 // - pytest-benchmark: `machine_info` and a `benchmarks` list whose first entry has `stats`.
+// - customSmallerIsBetter (github-action-benchmark's custom JSON): a list, empty or whose first
+//   entry has `name`, `unit` and `value` (customBiggerIsBetter looks the same: only
+//   --input-format can say it).
 // nullopt when nothing matches or the text is not well-formed enough to tell (never k_auto).
 std::optional<InputFormat> detect_format(std::string_view text);
 

@@ -31,10 +31,10 @@ constexpr int k_row_depth = 3;
 // One benchmark's rows, gathered in file order.
 struct Group {
   std::string key;
-  std::vector<double> samples;  // seconds, one per repetition
+  std::vector<double> samples;  // the metric (a time in seconds), one per repetition
   double number = 1;            // iterations per repetition
   bool failed = false;
-  std::optional<double> median;  // the aggregates, in seconds
+  std::optional<double> median;  // the aggregates
   std::optional<double> mean;
 };
 
@@ -48,7 +48,7 @@ struct RowMembers {
   const JsonValue* aggregate_name = nullptr;
   const JsonValue* error_occurred = nullptr;
   const JsonValue* iterations = nullptr;
-  const JsonValue* time = nullptr;  // the metric's member
+  const JsonValue* time = nullptr;  // the metric's member (a time, or a counter)
   const JsonValue* time_unit = nullptr;
 
   RowMembers(const JsonValue& row, std::string_view metric) {
@@ -89,22 +89,26 @@ struct RowMembers {
 
 // Seconds per `time_unit` (Google Benchmark writes ns, us, ms or s).
 double seconds_per(const std::string& file, const JsonPath& where, std::string_view unit) {
-  constexpr std::array<std::pair<std::string_view, double>, 4> k_units = {
-      {{"ns", 1e-9}, {"us", 1e-6}, {"ms", 1e-3}, {"s", 1.0}}};
-  for (const auto& [name, factor] : k_units) {
-    if (unit == name) {
-      return factor;
-    }
+  if (const auto factor = seconds_per_unit(unit)) {
+    return *factor;
   }
   fail_at(file, where,
           "unknown time unit \"" + std::string(unit) + "\" (expected ns, us, ms or s)");
 }
 
-// The row's `metric` time in seconds.
-double row_seconds(const std::string& file, const JsonPath& where, const RowMembers& row,
-                   std::string_view metric) {
+// Whether `metric` is one of the times, not a counter.
+bool is_time_metric(std::string_view metric) {
+  return metric == "real_time" || metric == "cpu_time";
+}
+
+// The row's `metric`: a time in seconds, or a counter's number as the file wrote it.
+double row_value(const std::string& file, const JsonPath& where, const RowMembers& row,
+                 std::string_view metric) {
   const double time =
       require_number(file, where.member(metric), require_found(file, where, row.time, metric));
+  if (!is_time_metric(metric)) {
+    return time;
+  }
   const double factor =
       row.time_unit == nullptr
           ? 1e-9
@@ -176,9 +180,10 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
                            const ReadOptions& options) {
   const std::string& file = display_name;
   const std::string_view metric = options.metric;
-  if (metric != "real_time" && metric != "cpu_time") {
-    throw_input_error(file, "unknown metric \"" + options.metric +
-                                "\" for Google Benchmark (expected real_time or cpu_time)");
+  if (metric.empty()) {
+    throw_input_error(file,
+                      "an empty metric for Google Benchmark (expected real_time, cpu_time "
+                      "or a counter's name)");
   }
   const JsonPath root;
   // A deque keeps each group where it is, so the index can key on the group's own name: the
@@ -222,7 +227,7 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
           group.number = row.iterations->as_double();
         }
       }
-      group.samples.push_back(row_seconds(file, where, row, metric));
+      group.samples.push_back(row_value(file, where, row, metric));
       return;
     }
     const std::string_view kind = aggregate_kind(file, where, row, name);
@@ -235,7 +240,7 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
       group.failed = true;
       return;
     }
-    (kind == "median" ? group.median : group.mean) = row_seconds(file, where, row, metric);
+    (kind == "median" ? group.median : group.mean) = row_value(file, where, row, metric);
   };
   const auto kept_keys = row_keys(metric);
   const util::JsonDocument document =
@@ -252,9 +257,19 @@ LoadedResults parse_gbench(std::string_view text, const std::string& display_nam
     fail_type(file, rows_path, "a list of benchmark runs", rows);
   }
 
+  // A counter is a plain number in no unit spyglass formats; a rate (Google Benchmark writes
+  // SetItemsProcessed and SetBytesProcessed as `items_per_second`, `bytes_per_second`, and marks
+  // no counter a rate in the JSON) is better bigger.
+  const model::Direction direction = metric.find("_per_second") != std::string_view::npos
+                                         ? model::Direction::k_bigger_is_better
+                                         : model::Direction::k_smaller_is_better;
   loaded.file.results.reserve(groups.size());
   for (Group& group : groups) {
-    add_time_benchmark(loaded.catalog, group.key);
+    if (is_time_metric(metric)) {
+      add_time_benchmark(loaded.catalog, group.key);
+    } else {
+      add_benchmark(loaded.catalog, group.key, std::string(metric), direction);
+    }
     if (group.failed) {
       loaded.file.results.push_back(stated_result(group.key, std::nullopt));
     } else if (!group.samples.empty()) {

@@ -37,14 +37,6 @@ bool all_zero(const std::string& file, const JsonPath& where, const JsonValue& c
   });
 }
 
-// The file's name without its folders and its extension: "base" for "out/base.json".
-std::string stem(const std::string& path) {
-  const auto slash = path.find_last_of("/\\");
-  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  const auto dot = name.rfind('.');
-  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
-}
-
 // A parameter's value as text: strings as they are, numbers as their literal.
 std::string parameter_text(const std::string& file, const JsonPath& where, const JsonValue& value) {
   if (value.is_string()) {
@@ -72,7 +64,7 @@ LoadedResults parse_hyperfine(std::string_view text, const std::string& display_
   LoadedResults loaded;
   loaded.file.path = file;
   loaded.file.machine = "hyperfine";
-  loaded.file.env_name = stem(file);
+  loaded.file.env_name = file_stem(file);
 
   const JsonPath results_path = root.member("results");
   const JsonValue& results = require(file, root, doc, "results");

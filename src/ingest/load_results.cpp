@@ -5,6 +5,7 @@
 #include "spyglass/ingest/asv_results.hpp"
 #include "spyglass/ingest/detect_format.hpp"
 #include "spyglass/ingest/gbench.hpp"
+#include "spyglass/ingest/github_action_benchmark.hpp"
 #include "spyglass/ingest/hyperfine.hpp"
 #include "spyglass/ingest/ptjb.hpp"
 #include "spyglass/ingest/pytest_benchmark.hpp"
@@ -28,9 +29,13 @@ InputFormat resolve_format(std::string_view text, const std::string& file, Input
     }
     throw_input_error(file,
                       "not a benchmark result file spyglass reads (asv, gbench, "
-                      "pytest-benchmark, hyperfine, ptjb)");
+                      "pytest-benchmark, hyperfine, ptjb, github-action-benchmark's custom "
+                      "JSON)");
   }
-  if (detected && *detected != forced) {
+  // Content says only that a file is github-action-benchmark's; which way is better it cannot.
+  const bool custom_bigger = forced == InputFormat::k_custom_bigger_is_better &&
+                             detected == InputFormat::k_custom_smaller_is_better;
+  if (detected && *detected != forced && !custom_bigger) {
     throw_input_error(file, "--input-format " + std::string(input_format_name(forced)) +
                                 " does not match the file (it looks like " +
                                 std::string(input_format_name(*detected)) +
@@ -49,6 +54,8 @@ const std::vector<std::pair<std::string, InputFormat>>& input_format_names() {
       {"pytest-benchmark", InputFormat::k_pytest_benchmark},
       {"hyperfine", InputFormat::k_hyperfine},
       {"ptjb", InputFormat::k_ptjb},
+      {"customSmallerIsBetter", InputFormat::k_custom_smaller_is_better},
+      {"customBiggerIsBetter", InputFormat::k_custom_bigger_is_better},
   };
   return k_names;
 }
@@ -73,6 +80,12 @@ LoadedResults parse_results(std::string_view text, const std::string& display_na
       return parse_hyperfine(text, display_name, options);
     case InputFormat::k_ptjb:
       return parse_ptjb(text, display_name, options);
+    case InputFormat::k_custom_smaller_is_better:
+      return parse_github_action_benchmark(text, display_name,
+                                           model::Direction::k_smaller_is_better);
+    case InputFormat::k_custom_bigger_is_better:
+      return parse_github_action_benchmark(text, display_name,
+                                           model::Direction::k_bigger_is_better);
     case InputFormat::k_auto:
     case InputFormat::k_asv:
       break;

@@ -18,9 +18,10 @@ std::string_view input_format_name(InputFormat format);
 
 // Parse `text` as `format` (k_auto: detect_format). A text no reader matches is an error
 // "`display_name`: not a benchmark result file spyglass reads (asv, gbench, pytest-benchmark,
-// hyperfine, ptjb)", or the JSON parser's message when it is not well-formed JSON; a format
-// forced where the text is plainly another one is "`display_name`: --input-format FORMAT does
-// not match the file (it looks like OTHER: ...)". Every other error is the reader's.
+// hyperfine, ptjb, github-action-benchmark's custom JSON)", or the JSON parser's message when it is
+// not well-formed JSON; a format forced where the text is plainly another one is "`display_name`:
+// --input-format FORMAT does not match the file (it looks like OTHER: ...)". Every other error is
+// the reader's.
 LoadedResults parse_results(std::string_view text, const std::string& display_name,
                             InputFormat format, const ReadOptions& options);
 

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "spyglass/model/direction.hpp"
+
 namespace spyglass::model {
 
 // What benchmarks.json says about one benchmark (only what comparison and rendering use).
@@ -18,6 +20,9 @@ struct BenchmarkInfo {
   std::vector<std::string> param_names;
   std::vector<std::vector<std::string>> params;
   std::optional<std::string> version;  // the benchmark code's version hash
+  // What the file says (customBiggerIsBetter, a gbench rate counter); benchmarks.json never
+  // says, so asv's benchmarks stay smaller-is-better unless --bigger-is-better names them.
+  Direction direction = Direction::k_smaller_is_better;
 };
 
 // Hashes std::string and std::string_view alike, so a lookup by view builds no string.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "spyglass/model/direction.hpp"
 #include "spyglass/model/number.hpp"
 
 namespace spyglass::model {
@@ -51,9 +52,12 @@ struct ComparisonRow {
   Measurement before;
   Measurement after;
   std::optional<std::string> unit;  // from benchmarks.json; nullopt when unknown
-  double ratio = 0.0;               // after/before; NaN when not computable, inf when before is 0
-  bool insignificant = false;       // '~': beyond the factor, but not statistically significant
-  Change change = Change::k_none;   // the verdict spyglass acts on
+  // Which way is better: it decides the mark (a bigger-is-better row that shrank regressed); the
+  // ratio stays after/before either way, as asv prints it.
+  Direction direction = Direction::k_smaller_is_better;
+  double ratio = 0.0;              // after/before; NaN when not computable, inf when before is 0
+  bool insignificant = false;      // '~': beyond the factor, but not statistically significant
+  Change change = Change::k_none;  // the verdict spyglass acts on
   // What asv's table marks where spyglass gives no verdict but asv does: a side is infinite, and
   // asv ranks any finite value above it (docs/compatibility.md). nullopt: `change`.
   std::optional<Change> asv_table_change;

@@ -54,15 +54,20 @@ Group group_of(Verdict verdict) {
   }
 }
 
+// How many times worse the row got: its ratio, inverted where bigger is better.
+double worsening(const ComparisonRow& row) {
+  return row.direction == model::Direction::k_bigger_is_better ? 1.0 / row.ratio : row.ratio;
+}
+
 // Sort key within a group, smaller first: the worst regression and the best improvement lead,
 // failures and fixes before any ratio.
 double severity(const ComparisonRow& row) {
   const auto verdict = verdict_of(row);
   switch (group_of(verdict)) {
     case Group::k_regressions:
-      return verdict == Verdict::k_failing ? -INFINITY : -row.ratio;
+      return verdict == Verdict::k_failing ? -INFINITY : -worsening(row);
     case Group::k_improvements:
-      return verdict == Verdict::k_fixed ? -INFINITY : row.ratio;
+      return verdict == Verdict::k_fixed ? -INFINITY : worsening(row);
     case Group::k_others:
       return static_cast<double>(verdict);
   }

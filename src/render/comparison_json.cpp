@@ -156,6 +156,9 @@ void write_identity(util::JsonWriter& out, const ComparisonRow& row) {
   } else {
     out.null();
   }
+  out.key("direction");
+  out.string(row.direction == model::Direction::k_bigger_is_better ? "bigger_is_better"
+                                                                   : "smaller_is_better");
 }
 
 // The rows per verdict, as the comment counts them: a row on the ignore list under no verdict.

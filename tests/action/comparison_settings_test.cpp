@@ -73,8 +73,8 @@ TEST(ConfigFile, AnEmptyFileSetsNothing) {
 
 TEST(ConfigFile, ErrorsNameTheFileLineAndKey) {
   EXPECT_EQ(config_error("factor = 1.2\n\ntreshold = 2\n"),
-            ".spyglass.toml:3: unknown key `treshold` (known: bench, factor, factor_for, ignore, "
-            "skip)");
+            ".spyglass.toml:3: unknown key `treshold` (known: bench, bigger_is_better, factor, "
+            "factor_for, ignore, skip)");
   EXPECT_EQ(config_error("bench = \"time_\"\n"),
             ".spyglass.toml:1: `bench` must be an array of strings");
   EXPECT_EQ(config_error("skip = [\"a\", 1]\n"),

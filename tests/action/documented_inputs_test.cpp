@@ -145,6 +145,44 @@ TEST_F(DocumentedInputs, FactorDecidesWhatIsSignificant) {
   EXPECT_EQ(out.at("regression-detected"), "false");
 }
 
+// small.time_a doubles (1 ms -> 2 ms): named bigger-is-better, that is an improvement, so with
+// small.time_b halving nothing regressed. A pattern may hold a comma: one per line.
+TEST_F(DocumentedInputs, BiggerIsBetterTurnsTheVerdictOfTheRowsItNames) {
+  auto env = small_pair_env();
+  env["INPUT_BIGGER-IS-BETTER"] = "nothing{1,2}\n  time_a$  \n";
+  const auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto out = outputs();
+  EXPECT_EQ(out.at("regressions"), "0");
+  EXPECT_EQ(out.at("improvements"), "2");
+  EXPECT_EQ(out.at("regression-detected"), "false");
+}
+
+TEST_F(DocumentedInputs, BiggerIsBetterRefusesABadPatternNamingTheInput) {
+  auto env = small_pair_env();
+  env["INPUT_BIGGER-IS-BETTER"] = "time_a\n(unclosed";
+  const auto result = run_cli({"action"}, env);
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("input bigger-is-better: `(unclosed` is not a regular expression: "
+                            "missing ): (unclosed"),
+            std::string::npos)
+      << result.err;
+  EXPECT_TRUE(m_github.requests().empty());
+}
+
+// A Google Benchmark counter: items per second fell about 22-fold from -O2 to -O0, a regression
+// since a rate is better bigger.
+TEST_F(DocumentedInputs, MetricPicksAGoogleBenchmarkCounter) {
+  auto env = small_pair_env();
+  env["INPUT_BASE-FILE"] = fixture_path("other/generated/gbench-counters-O2.json");
+  env["INPUT_PR-FILE"] = fixture_path("other/generated/gbench-counters-O0.json");
+  env["INPUT_METRIC"] = "items_per_second";
+  const auto result = run_cli({"action"}, env);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(outputs().at("comparison"), golden_table("compare-gbench-items-per-second.out"));
+  EXPECT_EQ(outputs().at("regressions"), "1");
+}
+
 // Google Benchmark's cpu_time instead of real_time (tests/golden/compare-gbench-cpu-time.out).
 TEST_F(DocumentedInputs, MetricPicksGoogleBenchmarksTime) {
   auto env = small_pair_env();

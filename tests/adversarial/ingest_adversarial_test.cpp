@@ -103,6 +103,24 @@ TEST(IngestAdversarial, NamesAGbenchContextThatIsAnArray) {
                         file + ": context: expected an object, found an array");
 }
 
+// github-action-benchmark's custom JSON (issue 14): a fork writes every member. A wrong type is
+// one line naming the file and the place; a range that reads as no number is ignored.
+TEST(IngestAdversarial, RefusesCustomJsonOfTheWrongShapeInOneLine) {
+  const TempDir dir;
+  const std::string nested =
+      dir.write("nested.json", R"([{"name": "a", "unit": "ns", "value": {"value": [1, 2]}}])");
+  expect_one_line_error(run_bounded({"compare", nested, nested}), 2,
+                        nested + ": [0][\"value\"]: expected a number, found an object");
+  const std::string unit = dir.write("unit.json", R"([{"name": "a", "unit": ["ns"], "value": 1}])");
+  expect_one_line_error(run_bounded({"compare", unit, unit}), 2,
+                        unit + ": [0][\"unit\"]: expected a string, found an array");
+  const std::string range = dir.write(
+      "range.json", R"([{"name": "a", "unit": "ns", "value": 1, "range": {"x": "\u00b1"}}])");
+  const auto result = run_bounded({"compare", "--bigger-is-better", "a", range, range});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+}
+
 // --- Item 8: infinite values ----------------------------------------------------------------
 
 TEST(IngestAdversarial, InfiniteValuesTripNoGate) {

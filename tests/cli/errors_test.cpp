@@ -44,7 +44,7 @@ const ErrorCase k_cases[] = {
     bad_file("EmptyFile", "empty.json", ":1:1: file is empty"),
     bad_file("TopLevelArray", "array.json",
              ": not a benchmark result file spyglass reads (asv, gbench, pytest-benchmark, "
-             "hyperfine, ptjb)"),
+             "hyperfine, ptjb, github-action-benchmark's custom JSON)"),
     bad_file("TruncatedGbench", "truncated-gbench.json",
              ":118:23: unexpected end of file (truncated?)"),
     bad_file("MissingVersion", "no-version.json", ": no format version (expected \"version\": 2)"),
@@ -99,7 +99,8 @@ const ErrorCase k_cases[] = {
     {"BenchmarksJsonIsNoResultFile",
      {"compare", "@F/handmade/results/benchmarks.json", k_gbench_o2},
      k_error + "@F/handmade/results/benchmarks.json: not a benchmark result file spyglass " +
-         "reads (asv, gbench, pytest-benchmark, hyperfine, ptjb)\n"},
+         "reads (asv, gbench, pytest-benchmark, hyperfine, ptjb, github-action-benchmark's " +
+         "custom JSON)\n"},
     {"WrongFormatForced",
      {"compare", "--input-format", "hyperfine", k_gbench_o2, k_gbench_o2},
      k_error + k_gbench_o2 + ": --input-format hyperfine does not match the file (it looks " +
@@ -111,10 +112,11 @@ const ErrorCase k_cases[] = {
     {"UnknownInputFormat",
      {"compare", "--input-format", "csv", k_good, k_other},
      k_error + "--input-format: csv is not one of auto, asv, gbench, pytest-benchmark, " +
-         "hyperfine, ptjb" + k_see_help},
+         "hyperfine, ptjb, customSmallerIsBetter, customBiggerIsBetter" + k_see_help},
+    // Any metric but the two times is a counter, which the file's rows lack.
     {"UnknownMetric",
      {"compare", "--metric", "wall_time", k_gbench_o2, k_gbench_o2},
-     k_error + "--metric: wall_time is not one of real_time, cpu_time" + k_see_help},
+     k_error + k_gbench_o2 + ": benchmarks[0]: missing required key \"wall_time\"\n"},
     {"UnknownOption",
      {"compare", "--bogus", k_good, k_other},
      k_error + "The following argument was not expected: --bogus" + k_see_help},

@@ -52,6 +52,7 @@ const std::string k_infinite_after = k_hand + "infinite/results/m1/ffffffff-e1.j
 // fixtures/other/ (see fixtures/SOURCES.md): real Google Benchmark and hyperfine outputs.
 const std::string k_itsy = "@F/other/google-benchmark/itsy_bitsy/benchmarks/results/";
 const std::string k_generated = "@F/other/generated/";
+const std::string k_custom = "@F/other/github-action-benchmark/test/data/extract/";
 
 const std::string k_empty_warning =
     "spyglass: warning: " + k_empty + ": the file has no benchmark results\n";
@@ -231,6 +232,55 @@ const GoldenCase k_cases[] = {
      "compare-ptjb-previous.out",
      0},
 
+    // --- Bigger-is-better rows: the mark turns round, the ratio stays after/before -----------
+    // items_per_second fell from a median 2.59e9 to 1.19e8 (-O2 to -O0): a regression.
+    {"GbenchItemsPerSecondDropRegresses",
+     {"compare", "--metric", "items_per_second", k_generated + "gbench-counters-O2.json",
+      k_generated + "gbench-counters-O0.json"},
+     "compare-gbench-items-per-second.out",
+     1},
+    {"GbenchItemsPerSecondJson",
+     {"compare", "--format", "json", "--metric", "items_per_second",
+      k_generated + "gbench-counters-O2.json", k_generated + "gbench-counters-O0.json"},
+     "compare-gbench-items-per-second.json",
+     1},
+    // The same pair the other way round: the rate rose, an improvement.
+    {"GbenchItemsPerSecondRiseImproves",
+     {"compare", "--metric", "items_per_second", k_generated + "gbench-counters-O0.json",
+      k_generated + "gbench-counters-O2.json"},
+     "compare-gbench-items-per-second-rise.out",
+     0},
+    // github-action-benchmark's example against a hand-written later run: Throughput 70 -> 56
+    // req/s, Free Memory 150±3 -> 180±4 Megabytes.
+    {"CustomBiggerIsBetter",
+     {"compare", "--input-format", "customBiggerIsBetter",
+      k_custom + "customBiggerIsBetter_output.json",
+      k_hand + "custom/customBiggerIsBetter-after.json"},
+     "compare-custom-bigger.out",
+     1},
+    // Detected, the file is smaller-is-better: the same rows, the marks the other way.
+    {"CustomDetectedIsSmallerIsBetter",
+     {"compare", k_custom + "customBiggerIsBetter_output.json",
+      k_hand + "custom/customBiggerIsBetter-after.json"},
+     "compare-custom-smaller.out",
+     1},
+    // --bigger-is-better names one row: Throughput's drop regresses, Free Memory's rise too.
+    {"CustomBiggerIsBetterByPattern",
+     {"compare", "--bigger-is-better", "Through", k_custom + "customBiggerIsBetter_output.json",
+      k_hand + "custom/customBiggerIsBetter-after.json"},
+     "compare-custom-pattern.out",
+     1},
+    // asv results: small.time_a doubling is an improvement once named; nothing regressed.
+    {"AsvBiggerIsBetterByPattern",
+     {"compare", "--bigger-is-better", "nothing", "--bigger-is-better", "time_a$", k_small_m1,
+      k_small_m2},
+     "compare-small-bigger-is-better.out",
+     0},
+    {"ManyBiggerIsBetterByPattern",
+     {"compare-many", "--bigger-is-better", "time_a$", k_small_m1, k_small_m2, k_format1},
+     "compare-many-bigger-is-better.out",
+     0},
+
     // --- compare-many ----------------------------------------------------------------------
     {"ManyHandmade",
      {"compare-many", k_before, k_after, k_small_m2},
@@ -404,8 +454,8 @@ TEST(CliHelp, FlagsPrintWithoutDefaultValues) {
 // compare names every format it reads, and --sort says what its default order is.
 TEST(CliHelp, CompareSaysWhatItReadsAndHowItSorts) {
   const auto top = run_cli({"--help"}).out;
-  EXPECT_NE(top.find("Compare two result files (asv, gbench, pytest-benchmark, hyperfine, ptjb; "
-                     "asv-spyglass compare for asv)"),
+  EXPECT_NE(top.find("Compare two result files (asv, gbench, pytest-benchmark, hyperfine, ptjb, "
+                     "customSmallerIsBetter, customBiggerIsBetter; asv-spyglass compare for asv)"),
             std::string::npos)
       << top;
   const auto compare = run_cli({"compare", "--help"}).out;

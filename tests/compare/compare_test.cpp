@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "spyglass/util/error.hpp"
+
 namespace spyglass::compare {
 namespace {
 
@@ -359,6 +361,102 @@ TEST(CompareResults, SixSeparatedSamplesEachAreNotSignificant) {
   ASSERT_TRUE(row.p_value.has_value());
   EXPECT_NEAR(*row.p_value, 2.0 / 924.0, 1e-12);
   EXPECT_DOUBLE_EQ(row.ratio, 1.8);
+}
+
+// --- Direction: a bigger-is-better row turns the verdict round, never the ratio -------------
+
+// Rules naming the bigger-is-better rows by `patterns`.
+NoiseRules bigger_rules(const std::vector<std::string>& patterns) {
+  NoiseRules rules;
+  for (const auto& pattern : patterns) {
+    rules.bigger_is_better.emplace_back(pattern, "--bigger-is-better");
+  }
+  return rules;
+}
+
+// The only row of comparing `before` with `after` when `patterns` name the bigger-is-better rows.
+ComparisonRow bigger_row(std::vector<BenchmarkResult> before, std::vector<BenchmarkResult> after,
+                         const std::vector<std::string>& patterns = {"."},
+                         const model::BenchmarkCatalog& catalog = {}) {
+  const auto comparison = compare_results(file_of(std::move(before)), file_of(std::move(after)),
+                                          catalog, k_default_factor, bigger_rules(patterns));
+  EXPECT_EQ(comparison.rows.size(), 1u);
+  return comparison.rows.at(0);
+}
+
+TEST(CompareResults, ABiggerIsBetterDropRegresses) {
+  const auto drop = bigger_row({timed("ops", 2.0)}, {timed("ops", 1.0)});
+  EXPECT_EQ(drop.direction, model::Direction::k_bigger_is_better);
+  EXPECT_EQ(drop.change, Change::k_regressed);
+  EXPECT_EQ(drop.ratio, 0.5);  // after/before, as asv prints it
+  EXPECT_EQ(drop.evidence, Evidence::k_factor_only);
+  const auto rise = bigger_row({timed("ops", 1.0)}, {timed("ops", 2.0)});
+  EXPECT_EQ(rise.change, Change::k_improved);
+  EXPECT_EQ(rise.ratio, 2.0);
+  // The same rows smaller-is-better, as asv marks them.
+  EXPECT_EQ(only_row({timed("ops", 2.0)}, {timed("ops", 1.0)}).change, Change::k_improved);
+  EXPECT_EQ(only_row({timed("ops", 2.0)}, {timed("ops", 1.0)}).direction,
+            model::Direction::k_smaller_is_better);
+}
+
+// The factor bounds the change the same way round: after > before * factor improves.
+TEST(CompareResults, ABiggerIsBetterFactorBoundaryIsNotAChange) {
+  EXPECT_EQ(bigger_row({timed("ops", 1.0)}, {timed("ops", 1.1)}).change, Change::k_none);
+  EXPECT_EQ(bigger_row({timed("ops", 1.1)}, {timed("ops", 1.0)}).change, Change::k_none);
+  EXPECT_EQ(bigger_row({timed("ops", 1.0)}, {timed("ops", 1.2)}).change, Change::k_improved);
+}
+
+// The statistics decide the same pair of samples whichever way is better; only the mark turns.
+TEST(CompareResults, ABiggerIsBetterRowKeepsTheStatisticalEvidence) {
+  const auto row = bigger_row({with_samples(timed("t", 2.3), {2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6})},
+                              {with_samples(timed("t", 1.3), {1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6})});
+  EXPECT_EQ(row.change, Change::k_regressed);
+  EXPECT_EQ(row.evidence, Evidence::k_mann_whitney);
+  ASSERT_TRUE(row.p_value.has_value());
+  EXPECT_NEAR(*row.p_value, 2.0 / 3432.0, 1e-12);
+  const auto same = bigger_row({with_stats(timed("t", 2e-6), 1e-6, 4e-6, 1.8e-6, 2.2e-6, 10)},
+                               {with_stats(timed("t", 1e-6), 5e-7, 3e-6, 8e-7, 1.2e-6, 10)});
+  EXPECT_EQ(same.change, Change::k_none);
+  EXPECT_TRUE(same.insignificant);
+}
+
+// Failures and infinite sides mean the same whichever way is better.
+TEST(CompareResults, ABiggerIsBetterFailureIsStillAFailure) {
+  EXPECT_EQ(bigger_row({timed("ops", 1.0)}, {failed("ops")}).change, Change::k_failure_introduced);
+  EXPECT_EQ(bigger_row({failed("ops")}, {timed("ops", 1.0)}).change, Change::k_failure_fixed);
+  EXPECT_EQ(bigger_row({timed("ops", 1.0)}, {timed("ops", k_inf)}).change, Change::k_incomparable);
+}
+
+// A pattern matches anywhere in the unrolled name (re.search); a row it misses stays as asv has it.
+TEST(CompareResults, PatternsSearchTheUnrolledName) {
+  auto param = timed("suite.track_rate(10, 'x')", 2.0);
+  param.key = "suite.track_rate";
+  auto param_after = param;
+  param_after.value = model::Number{1.0, false};
+  EXPECT_EQ(bigger_row({param}, {param_after}, {"rate\\(10"}).change, Change::k_regressed);
+  EXPECT_EQ(bigger_row({param}, {param_after}, {"^rate"}).change, Change::k_improved);
+  EXPECT_EQ(bigger_row({param}, {param_after}, {"nomatch", "'x'\\)$"}).change, Change::k_regressed);
+}
+
+// The reader's direction (a rate counter, customBiggerIsBetter) comes through the catalog.
+TEST(CompareResults, TheCatalogsDirectionNeedsNoPattern) {
+  model::BenchmarkCatalog catalog;
+  model::BenchmarkInfo info;
+  info.name = "ops";
+  info.direction = model::Direction::k_bigger_is_better;
+  catalog.by_name.emplace("ops", info);
+  const auto row = bigger_row({timed("ops", 2.0)}, {timed("ops", 1.0)}, {}, catalog);
+  EXPECT_EQ(row.direction, model::Direction::k_bigger_is_better);
+  EXPECT_EQ(row.change, Change::k_regressed);
+}
+
+TEST(CompareMany, PatternsApplyToEveryContender) {
+  const std::vector<ResultFile> contenders = {file_of({timed("ops", 1.0)}),
+                                              file_of({timed("ops", 4.0)})};
+  const auto multi = compare_many(file_of({timed("ops", 2.0)}), contenders, {}, k_default_factor,
+                                  bigger_rules({"ops"}));
+  EXPECT_EQ(multi.contenders[0].rows[0].change, Change::k_regressed);
+  EXPECT_EQ(multi.contenders[1].rows[0].change, Change::k_improved);
 }
 
 TEST(CompareMany, AlignsEveryContenderOnTheUnionOfAllNames) {

@@ -33,6 +33,14 @@ TEST(DetectFormat, RealFilesOfEachFormat) {
       {"other/hyperfine/bencher/lib/bencher_adapter/tool_output/shell/hyperfine/one.json",
        InputFormat::k_hyperfine},
       {"other/generated/hyperfine-params.json", InputFormat::k_hyperfine},
+      {"other/generated/gbench-counters-O0.json", InputFormat::k_gbench},
+      // github-action-benchmark's custom JSON: which way is better the file does not say.
+      {"other/github-action-benchmark/test/data/extract/customBiggerIsBetter_output.json",
+       InputFormat::k_custom_smaller_is_better},
+      {"other/github-action-benchmark/test/data/extract/customSmallerIsBetter_output2.json",
+       InputFormat::k_custom_smaller_is_better},
+      {"other/github-action-benchmark/test/data/extract/customSmallerIsBetter_output.txt",
+       InputFormat::k_custom_smaller_is_better},
       // Not a result file: benchmarks.json, and a document that is not an object.
       {"asv-spyglass-upstream/asv_spyglass/tests/data/asv_samples_a0f29428_benchmarks.json",
        std::nullopt},
@@ -56,6 +64,14 @@ TEST(DetectFormat, ShapesOfTheOtherFormats) {
             InputFormat::k_gbench);
   EXPECT_EQ(detect_format(R"({"results": []})"), InputFormat::k_hyperfine);
   EXPECT_EQ(detect_format(R"({"version": 2, "commit_hash": "a"})"), InputFormat::k_asv);
+  EXPECT_EQ(detect_format(R"( [ {"value": 1, "unit": "ns", "name": "a"}])"),
+            InputFormat::k_custom_smaller_is_better);
+  EXPECT_EQ(detect_format("[]"), InputFormat::k_custom_smaller_is_better);
+  // A list of anything else is no format: the first entry needs all three members.
+  EXPECT_EQ(detect_format(R"([{"name": "a", "value": 1}])"), std::nullopt);
+  EXPECT_EQ(detect_format(R"([["name", "unit", "value"]])"), std::nullopt);
+  EXPECT_EQ(detect_format(R"([{"name": "a", "unit": "ns", "value": 1)"),
+            InputFormat::k_custom_smaller_is_better);  // cut short: the reader says so
 }
 
 TEST(DetectFormat, NothingToTellFrom) {

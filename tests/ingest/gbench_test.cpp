@@ -176,11 +176,50 @@ TEST(Gbench, Errors) {
   EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": {}})"),
             "x.json: benchmarks: expected a list of benchmark runs, found an object");
   EXPECT_EQ(error_of(R"({"benchmarks": []})"), "x.json: missing required key \"context\"");
-  ReadOptions wall;
-  wall.metric = "wall_time";
-  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": []})", wall),
-            "x.json: unknown metric \"wall_time\" for Google Benchmark (expected real_time or "
-            "cpu_time)");
+  ReadOptions empty;
+  empty.metric = "";
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": []})", empty),
+            "x.json: an empty metric for Google Benchmark (expected real_time, cpu_time or a "
+            "counter's name)");
+  // Any other metric is a counter, which every row must have.
+  ReadOptions counter;
+  counter.metric = "items_per_second";
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": "a", "real_time": 1}]})", counter),
+            "x.json: benchmarks[0]: missing required key \"items_per_second\"");
+  EXPECT_EQ(error_of(R"({"context": {}, "benchmarks": [{"name": "a", "items_per_second": "9"}]})",
+                     counter),
+            "x.json: benchmarks[0][\"items_per_second\"]: expected a number, found a string");
+}
+
+// Counters of a real run (other/generated/gbench-counters-O2.json: SetItemsProcessed,
+// SetBytesProcessed and a plain counter `elements`, 5 repetitions). Expected values: Python's
+// statistics.median of the repetitions' counter.
+TEST(Gbench, ACounterMetricIsThePlainNumberOfEachRepetition) {
+  ReadOptions options;
+  options.metric = "items_per_second";
+  const auto loaded = read("other/generated/gbench-counters-O2.json", options);
+  ASSERT_EQ(loaded.file.results.size(), 1u);
+  test::expect_sampled(loaded.file.results[0], "BM_sum/4096", 5, 2592149357.5418196);
+  const auto* info = loaded.catalog.find("BM_sum/4096");
+  ASSERT_NE(info, nullptr);
+  EXPECT_EQ(info->type, "track");
+  EXPECT_EQ(info->unit, "items_per_second");
+  // A rate: Google Benchmark's JSON marks none, so the name says it.
+  EXPECT_EQ(info->direction, model::Direction::k_bigger_is_better);
+
+  const auto time = read("other/generated/gbench-counters-O2.json");
+  test::expect_sampled(time.file.results[0], "BM_sum/4096", 5, 5.526577952550494e-06);
+  EXPECT_EQ(time.catalog.find("BM_sum/4096")->direction, model::Direction::k_smaller_is_better);
+}
+
+TEST(Gbench, ACounterThatIsNoRateIsSmallerIsBetter) {
+  ReadOptions options;
+  options.metric = "elements";
+  const auto loaded = read("other/generated/gbench-counters-O2.json", options);
+  test::expect_sampled(loaded.file.results[0], "BM_sum/4096", 5, 4096);
+  const auto* info = loaded.catalog.find("BM_sum/4096");
+  EXPECT_EQ(info->unit, "elements");
+  EXPECT_EQ(info->direction, model::Direction::k_smaller_is_better);
 }
 
 // The path of `context` was built on a temporary root that was gone by the time an error named

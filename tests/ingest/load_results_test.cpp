@@ -68,7 +68,7 @@ TEST(LoadResults, NotAResultFile) {
   EXPECT_EQ(error_of(bconf, InputFormat::k_auto),
             bconf +
                 ": not a benchmark result file spyglass reads (asv, gbench, pytest-benchmark, "
-                "hyperfine, ptjb)");
+                "hyperfine, ptjb, github-action-benchmark's custom JSON)");
   // Malformed JSON: the parser says where.
   EXPECT_EQ(error_of("handmade/bad/not-json.json", InputFormat::k_auto),
             "handmade/bad/not-json.json:1:1: invalid literal (expected 'true')");
@@ -77,7 +77,31 @@ TEST(LoadResults, NotAResultFile) {
 TEST(LoadResults, FormatNames) {
   EXPECT_EQ(input_format_name(InputFormat::k_pytest_benchmark), "pytest-benchmark");
   EXPECT_EQ(input_format_names().front().first, "auto");
-  EXPECT_EQ(input_format_names().size(), 6u);
+  EXPECT_EQ(input_format_names().size(), 8u);
+  EXPECT_EQ(input_format_name(InputFormat::k_custom_smaller_is_better), "customSmallerIsBetter");
+  EXPECT_EQ(input_format_name(InputFormat::k_custom_bigger_is_better), "customBiggerIsBetter");
+}
+
+// github-action-benchmark's file looks the same either way: detected, it is smaller-is-better;
+// customBiggerIsBetter is the one forced format its content cannot contradict.
+TEST(LoadResults, CustomJsonIsSmallerIsBetterUnlessForcedBigger) {
+  const std::string custom =
+      "other/github-action-benchmark/test/data/extract/customBiggerIsBetter_output.json";
+  const std::string name = "My Custom Bigger Is Better Benchmark - Throughput";
+  const auto detected = parse_results(test::read_fixture(custom), custom, InputFormat::k_auto, {});
+  EXPECT_EQ(detected.catalog.find(name)->direction, model::Direction::k_smaller_is_better);
+  const auto bigger =
+      parse_results(test::read_fixture(custom), custom, InputFormat::k_custom_bigger_is_better, {});
+  EXPECT_EQ(bigger.catalog.find(name)->direction, model::Direction::k_bigger_is_better);
+  EXPECT_EQ(bigger.file.results.size(), 2u);
+  EXPECT_EQ(error_of(custom, InputFormat::k_gbench),
+            custom +
+                ": --input-format gbench does not match the file (it looks like "
+                "customSmallerIsBetter: drop --input-format to detect it)");
+  EXPECT_EQ(error_of(k_gbench, InputFormat::k_custom_bigger_is_better),
+            k_gbench +
+                ": --input-format customBiggerIsBetter does not match the file (it looks like "
+                "gbench: drop --input-format to detect it)");
 }
 
 }  // namespace

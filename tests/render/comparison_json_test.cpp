@@ -43,8 +43,9 @@ nlohmann::ordered_json run_json(const std::vector<std::string>& args) {
 
 TEST(JsonOutputDoc, NamesEveryMemberAndTheCurrentVersion) {
   const auto doc = read_fixture("../docs/json-output.md");
-  const auto compare = run_json({"compare", "--format", "json", "--ignore", k_ignored, "--factor-for", k_within,
-                                 k_hand + "m1/aaaaaaaa-e1.json", k_hand + "m1/bbbbbbbb-e1.json"});
+  const auto compare =
+      run_json({"compare", "--format", "json", "--ignore", k_ignored, "--factor-for", k_within,
+                k_hand + "m1/aaaaaaaa-e1.json", k_hand + "m1/bbbbbbbb-e1.json"});
   const auto many = run_json({"compare-many", "--format", "json", k_hand + "m1/11111111-e1.json",
                               k_hand + "m2/22222222-e2.json"});
   for (const auto* json : {&compare, &many}) {
@@ -66,8 +67,9 @@ TEST(JsonOutputDoc, NamesEveryMemberAndTheCurrentVersion) {
 // the ignore list under `ignored`), and the counts are those of the comment's model for the same
 // files and ignore list.
 TEST(JsonOutputDoc, CountsAreTheCommentsCounts) {
-  const auto compare = run_json({"compare", "--format", "json", "--ignore", k_ignored, "--factor-for", k_within,
-                                 k_hand + "m1/aaaaaaaa-e1.json", k_hand + "m1/bbbbbbbb-e1.json"});
+  const auto compare =
+      run_json({"compare", "--format", "json", "--ignore", k_ignored, "--factor-for", k_within,
+                k_hand + "m1/aaaaaaaa-e1.json", k_hand + "m1/bbbbbbbb-e1.json"});
   nlohmann::json by_change = nlohmann::json::object();
   for (const auto& row : compare["benchmarks"]) {
     // A row on the ignore list is counted as ignored, under no verdict.
@@ -75,8 +77,8 @@ TEST(JsonOutputDoc, CountsAreTheCommentsCounts) {
     by_change[counted_as] = by_change.value(counted_as, 0) + 1;
   }
   const auto model =
-      run_json({"comment", "--print-model", "--ignore", k_ignored, "--factor-for", k_within, "--base",
-                k_hand + "m1/aaaaaaaa-e1.json", "--pr", k_hand + "m1/bbbbbbbb-e1.json"});
+      run_json({"comment", "--print-model", "--ignore", k_ignored, "--factor-for", k_within,
+                "--base", k_hand + "m1/aaaaaaaa-e1.json", "--pr", k_hand + "m1/bbbbbbbb-e1.json"});
   auto counts = compare["counts"];
   // The same members and values; the model lists `total` last.
   EXPECT_EQ(nlohmann::json::parse(counts.dump()), nlohmann::json::parse(model["counts"].dump()));
