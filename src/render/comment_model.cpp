@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 
 #include "spyglass/render/asv_table.hpp"
 #include "spyglass/render/change_chart.hpp"
@@ -414,18 +415,20 @@ Verdict verdict_of(const ComparisonRow& row) {
   return row.ratio == 1.0 ? Verdict::k_unchanged : Verdict::k_within_factor;
 }
 
+std::size_t VerdictTally::total() const {
+  return std::accumulate(by_verdict.begin(), by_verdict.end(), ignored);
+}
+
 CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
-  auto& counts = m_verdict_counts;
+  VerdictTally tally;
   std::array<std::vector<std::pair<double, std::size_t>>, 3> keyed;  // severity, row index
-  std::size_t ignored = 0;
   auto add = [&](Verdict placed_by, double key, std::size_t index, bool on_ignore_list) {
-    if (on_ignore_list) {  // listed last among the others, counted under no verdict
-      ++ignored;
+    tally.add(placed_by, on_ignore_list);
+    if (on_ignore_list) {  // listed last among the others
       keyed[static_cast<std::size_t>(Group::k_others)].emplace_back(
           static_cast<double>(k_verdict_count), index);
       return;
     }
-    ++counts[static_cast<std::size_t>(placed_by)];
     keyed[static_cast<std::size_t>(group_of(placed_by))].emplace_back(key, index);
   };
 
@@ -508,13 +511,14 @@ CommentModel::CommentModel(const CommentInput& input) : m_input(&input) {
       m_groups[g].push_back(index);
     }
   }
-  std::size_t total = ignored;  // every benchmark listed, those on the ignore list too
+  m_verdict_counts = tally.by_verdict;
+  const auto& counts = m_verdict_counts;
+  const std::size_t ignored = tally.ignored;
   for (std::size_t i = 0; i < k_verdict_count; ++i) {
     m_counts[k_verdicts[i].key] = counts[i];
-    total += counts[i];
   }
   m_counts["ignored"] = ignored;
-  m_counts["total"] = total;
+  m_counts["total"] = tally.total();
   m_alert = alert(counts);
   m_headline = headline(counts);
   m_others_summary = others_summary(counts);

@@ -81,6 +81,20 @@ std::string comment_marker(std::string_view id);
 // The verdict of one compared pair.
 Verdict verdict_of(const model::ComparisonRow& row);
 
+// Benchmarks per verdict, with those on the ignore list apart: listed, but counted under no
+// verdict. The one count the comment, --format json and the HTML report share.
+struct VerdictTally {
+  VerdictCounts by_verdict{};
+  std::size_t ignored = 0;
+
+  void add(Verdict verdict, bool on_ignore_list) {
+    ++(on_ignore_list ? ignored : by_verdict[static_cast<std::size_t>(verdict)]);
+  }
+  void add(const model::ComparisonRow& row) { add(verdict_of(row), row.ignored); }
+  // Every benchmark added, the ignored ones too.
+  std::size_t total() const;
+};
+
 // compare-many's column labels, baseline first: `input.labels` when given, else each file's
 // machine/env, followed by ` @ ` and the short commit when two files would read the same (and by
 // ` #n`, the file's place, when even that does not tell them apart).

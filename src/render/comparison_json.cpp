@@ -163,24 +163,19 @@ void write_identity(util::JsonWriter& out, const ComparisonRow& row) {
 
 // The rows per verdict, as the comment counts them: a row on the ignore list under no verdict.
 void write_counts(util::JsonWriter& out, const std::vector<const ComparisonRow*>& rows) {
-  VerdictCounts counts{};
-  std::int64_t ignored = 0;
+  VerdictTally tally;
   for (const auto* row : rows) {
-    if (row->ignored) {
-      ++ignored;
-    } else {
-      ++counts[static_cast<std::size_t>(verdict_of(*row))];
-    }
+    tally.add(*row);
   }
   out.begin_object();
   out.key("total");
   out.integer(static_cast<std::int64_t>(rows.size()));
-  for (std::size_t i = 0; i < counts.size(); ++i) {
+  for (std::size_t i = 0; i < tally.by_verdict.size(); ++i) {
     out.key(verdict_key(static_cast<Verdict>(i)));
-    out.integer(static_cast<std::int64_t>(counts[i]));
+    out.integer(static_cast<std::int64_t>(tally.by_verdict[i]));
   }
   out.key("ignored");
-  out.integer(ignored);
+  out.integer(static_cast<std::int64_t>(tally.ignored));
   out.end_object();
 }
 

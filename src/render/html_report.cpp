@@ -106,12 +106,12 @@ constexpr const char* k_script = R"js(
 })();
 )js";
 
-VerdictCounts count_verdicts(const model::Comparison& comparison) {
-  VerdictCounts counts{};
+VerdictTally count_verdicts(const model::Comparison& comparison) {
+  VerdictTally tally;
   for (const auto& row : comparison.rows) {
-    ++counts[static_cast<std::size_t>(verdict_of(row))];
+    tally.add(row);
   }
-  return counts;
+  return tally;
 }
 
 // A verdict as the page shows it: its model key with spaces.
@@ -141,14 +141,15 @@ std::string summary_table(const HtmlReport& report) {
   for (std::size_t v = 0; v < k_verdict_count; ++v) {
     html += fmt::format("<th>{}</th>", verdict_words(static_cast<Verdict>(v)));
   }
-  html += "</tr></thead><tbody>\n";
+  html += "<th>ignored</th></tr></thead><tbody>\n";
   for (std::size_t s = 0; s < report.sections.size(); ++s) {
-    const auto counts = count_verdicts(*report.sections[s].comparison);
+    const auto tally = count_verdicts(*report.sections[s].comparison);
     html += fmt::format("<tr><td><a href=\"#section-{}\">{}</a></td>", s + 1,
                         escape_html(report.sections[s].heading));
-    for (const auto count : counts) {
+    for (const auto count : tally.by_verdict) {
       html += fmt::format("<td class=\"num\">{}</td>", count);
     }
+    html += fmt::format("<td class=\"num\">{}</td>", tally.ignored);
     html += "</tr>\n";
   }
   return html + "</tbody></table>\n";

@@ -206,5 +206,23 @@ TEST(NoiseReport, TheReportHasOnlyTheSelectedBenchmarks) {
   EXPECT_EQ(page.find("time_quantity"), std::string::npos);
 }
 
+// The report's summary counts the 6 time_units benchmarks as ignored, under no verdict, as the
+// comment and --format json count them.
+TEST(NoiseReport, TheSummaryCountsIgnoredBenchmarksApart) {
+  const TempDir dir("spyglass-noise-report-ignore");
+  const auto path = (dir.path() / "r.html").string();
+  const auto result = run_cli({"report", "--html", path, "--factor", "2", "--base", k_before,
+                               "--pr", k_after, "--ignore", "time_units"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto page = dir.read("r.html");
+  EXPECT_NE(page.find("<th>not comparable</th><th>ignored</th></tr>"), std::string::npos);
+  EXPECT_NE(page.find("fcf8c079</a></td><td class=\"num\">6</td><td class=\"num\">3</td>"
+                      "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td>"
+                      "<td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">3</td>"
+                      "<td class=\"num\">6</td></tr>"),
+            std::string::npos)
+      << page;
+}
+
 }  // namespace
 }  // namespace spyglass::test
